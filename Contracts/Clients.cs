@@ -1,0 +1,24 @@
+namespace AccessPmc.Contracts;
+
+public static class Roles
+{
+    public const string Issuer = "issuer";
+    public const string Scanner = "scanner";
+    public const string Admin = "admin";
+}
+
+public sealed record CreateClientRequest(string? Name, string? Role, IReadOnlyList<string>? Units, IReadOnlyList<string>? Sites);
+
+public sealed record ClientResponse(
+    string Id,
+    string Name,
+    string Role,
+    IReadOnlyList<string> Units,
+    IReadOnlyList<string> Sites,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? DisabledAt);
+
+/// <summary>The only answer that ever carries an API key: keep it, it is not shown again.</summary>
+public sealed record ClientWithKey(ClientResponse Client, string ApiKey);
+
+public sealed record ClientList(IReadOnlyList<ClientResponse> Items);

@@ -1,0 +1,73 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace AccessPmc.Functions;
+
+/// <summary>Business policy: the site catalogue, what each kind of pass may be, retention, limits.</summary>
+public sealed class AccessPmcOptions
+{
+    public const string Section = "AccessPmc";
+
+    [MinLength(1)]
+    public List<SiteOptions> Sites { get; set; } = [];
+
+    public Dictionary<string, KindPolicy> Kinds { get; set; } = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [Contracts.PassKinds.Temporary] = new() { MaxValidity = TimeSpan.FromDays(7) },
+        [Contracts.PassKinds.LongTerm] = new() { MaxValidity = TimeSpan.FromDays(366) },
+        [Contracts.PassKinds.Attestation] = new() { MaxValidity = TimeSpan.FromDays(31) },
+    };
+
+    /// <summary><c>initial-family</c> ("J. DUPONT") or <c>none</c>: what the QR code shows the agent.</summary>
+    [RegularExpression("^(initial-family|none)$")]
+    public string DisplayLabel { get; set; } = "initial-family";
+
+    public TimeSpan ClockSkew { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How long holder data is kept after a pass ends (expiry or revocation).</summary>
+    public TimeSpan PersonalDataRetention { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>Access-control logs: 3 months is the CNIL figure.</summary>
+    public TimeSpan ScanEventRetention { get; set; } = TimeSpan.FromDays(92);
+
+    [Range(1, 100_000)]
+    public int ExpiryMaxPerRun { get; set; } = 10_000;
+
+    [Range(1024, 16 * 1024 * 1024)]
+    public int MaxBodyBytes { get; set; } = 32 * 1024;
+
+    [Range(1024, 64 * 1024 * 1024)]
+    public int MaxBatchBodyBytes { get; set; } = 1024 * 1024;
+
+    [Range(1, 10_000)]
+    public int MaxBatchItems { get; set; } = 1000;
+
+    [Range(1, 1000)]
+    public int MaxPageSize { get; set; } = 100;
+
+    public TimeSpan IdempotencyRetention { get; set; } = TimeSpan.FromHours(24);
+
+    public SiteOptions? FindSite(string code) =>
+        Sites.Find(s => string.Equals(s.Code, code, StringComparison.OrdinalIgnoreCase));
+}
+
+public sealed class SiteOptions
+{
+    [Required, RegularExpression("^[A-Z0-9-]{1,16}$")]
+    public string Code { get; set; } = "";
+
+    public string Name { get; set; } = "";
+
+    public string TimeZone { get; set; } = "Europe/Paris";
+
+    /// <summary>Kept for capacity planning; not enforced yet.</summary>
+    public int? DailyCapacity { get; set; }
+}
+
+public sealed class KindPolicy
+{
+    public TimeSpan MaxValidity { get; set; }
+
+    /// <summary>Optional daily window in the site's time zone, e.g. <c>07:00-20:00</c>; checked at the gate.</summary>
+    [RegularExpression(@"^\d{2}:\d{2}-\d{2}:\d{2}$")]
+    public string? AllowedHours { get; set; }
+}

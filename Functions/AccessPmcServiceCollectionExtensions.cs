@@ -1,0 +1,89 @@
+using AccessPmc.Contracts;
+using AccessPmc.Functions.Clients;
+using AccessPmc.Functions.Expiry;
+using AccessPmc.Functions.Http;
+using AccessPmc.Functions.Passes;
+using AccessPmc.Functions.Privacy;
+using AccessPmc.Functions.Security;
+using AccessPmc.Functions.Storage;
+using AccessPmc.Functions.Verification;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AccessPmc.Functions;
+
+public static class AccessPmcServiceCollectionExtensions
+{
+    /// <summary>Everything the functions need, for the Functions host, SelfHost and tests alike.</summary>
+    public static IServiceCollection AddAccessPmc(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<AccessPmcOptions>()
+            .BindConfiguration(AccessPmcOptions.Section)
+            .ValidateDataAnnotations()
+            .Validate(o => o.Sites.All(s => PassCodec.SiteCode().IsMatch(s.Code)), "AccessPmc__Sites: each site needs a Code of 1-16 capitals, digits or '-'.")
+            .Validate(o => o.Kinds.Keys.All(PassKinds.All.Contains) && o.Kinds.Values.All(k => k.MaxValidity > TimeSpan.Zero), "AccessPmc__Kinds: known kinds only, each with a positive MaxValidity.")
+            .ValidateOnStart();
+        services.AddOptions<StorageOptions>()
+            .BindConfiguration(StorageOptions.Section)
+            .PostConfigure(o => o.ConnectionString ??= configuration["AzureWebJobsStorage"])
+            .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString), "Set AzureWebJobsStorage (or Storage__ConnectionString), e.g. UseDevelopmentStorage=true.")
+            .ValidateOnStart();
+        services.AddOptions<SigningOptions>().BindConfiguration(SigningOptions.Section).ValidateOnStart();
+        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new TableServiceClient(
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString,
+            new TableClientOptions { Retry = { MaxRetries = 3, NetworkTimeout = TimeSpan.FromSeconds(15) } }));
+        services.AddSingleton(sp => SigningKeyRing.Load(
+            sp.GetRequiredService<IOptions<SigningOptions>>().Value,
+            IsDevelopment(sp, configuration),
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger<SigningKeyRing>()));
+
+        services.AddSingleton<Tables>();
+        services.AddSingleton<PassStore>();
+        services.AddSingleton<PassCodec>();
+        services.AddSingleton<ClientStore>();
+        services.AddSingleton<Authenticator>();
+        services.AddSingleton<RateLimits>();
+        services.AddSingleton<Gate>();
+        services.AddSingleton<PassRules>();
+        services.AddSingleton<PassAccess>();
+        services.AddSingleton<IdempotencyStore>();
+        services.AddSingleton<PassIssuer>();
+        services.AddSingleton<BatchIssuer>();
+        services.AddSingleton<ScanLog>();
+        services.AddSingleton<OfflineVerifier>();
+        services.AddSingleton<PassVerifier>();
+        services.AddSingleton<PassExpirer>();
+        services.AddSingleton<PersonalDataPurger>();
+
+        services.AddHostedService<StartupChecks>();
+        services.AddHostedService<TableInitializer>();
+        services.AddHostedService(sp => sp.GetRequiredService<ScanLog>());
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, AccessPmcJson.Default));
+        return services;
+    }
+
+    private static bool IsDevelopment(IServiceProvider sp, IConfiguration configuration) =>
+        sp.GetService<IHostEnvironment>()?.IsDevelopment() == true
+        || string.Equals(configuration["AZURE_FUNCTIONS_ENVIRONMENT"], Environments.Development, StringComparison.OrdinalIgnoreCase);
+}
+
+/// <summary>Fails the start, with the reason, when the signing keys or API clients are misconfigured.</summary>
+internal sealed class StartupChecks(IServiceProvider services) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        services.GetRequiredService<SigningKeyRing>();
+        services.GetRequiredService<Authenticator>();
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

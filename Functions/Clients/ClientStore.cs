@@ -1,0 +1,104 @@
+using System.Collections.Concurrent;
+using AccessPmc.Contracts;
+using AccessPmc.Functions.Security;
+using AccessPmc.Functions.Storage;
+using Azure;
+
+namespace AccessPmc.Functions.Clients;
+
+/// <summary>API clients kept in table storage, with a short cache so that auth is not a read per request.</summary>
+public sealed class ClientStore(Tables tables, TimeProvider time)
+{
+    /// <summary>How long a disable may take to reach another instance; this instance evicts at once.</summary>
+    public static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(10);
+
+    private readonly ConcurrentDictionary<string, (ClientEntity? Entity, DateTimeOffset Until)> cache = new();
+
+    public async ValueTask<ApiCaller?> AuthenticateAsync(string key, byte[] hash, CancellationToken ct)
+    {
+        if (ApiKeys.ClientIdOf(key) is not { Length: > 0 and <= 64 } id)
+        {
+            return null;
+        }
+
+        var entity = await FindAsync(id, ct);
+        return entity is { DisabledAt: null } && ApiKeys.Matches(hash, entity.KeyHash) ? entity.ToCaller() : null;
+    }
+
+    public async Task<ClientWithKey> CreateAsync(string name, Role role, IReadOnlyList<string> units, IReadOnlyList<string> sites, CancellationToken ct)
+    {
+        var id = ApiKeys.NewClientId();
+        var key = ApiKeys.Generate(id);
+        var entity = new ClientEntity
+        {
+            RowKey = id,
+            Name = name,
+            Role = ApiCaller.RoleName(role),
+            Units = string.Join(',', units),
+            Sites = string.Join(',', sites),
+            KeyHash = ApiKeys.Hash(key),
+            CreatedAt = time.GetUtcNow(),
+        };
+        await tables.Clients.AddEntityAsync(entity, ct);
+        return new ClientWithKey(entity.ToResponse(), key);
+    }
+
+    public async Task<IReadOnlyList<ClientResponse>> ListAsync(CancellationToken ct)
+    {
+        var list = new List<ClientResponse>();
+        await foreach (var e in tables.Clients.QueryAsync<ClientEntity>(c => c.PartitionKey == ClientEntity.Partition, cancellationToken: ct))
+        {
+            list.Add(e.ToResponse());
+        }
+
+        return list;
+    }
+
+    public async Task<ClientResponse?> DisableAsync(string id, CancellationToken ct) =>
+        await ChangeAsync(id, e => e.DisabledAt ??= time.GetUtcNow(), ct) is { } e ? e.ToResponse() : null;
+
+    public async Task<ClientWithKey?> RotateKeyAsync(string id, CancellationToken ct)
+    {
+        var key = ApiKeys.Generate(id);
+        var e = await ChangeAsync(id, e => e.KeyHash = ApiKeys.Hash(key), ct);
+        return e is null ? null : new ClientWithKey(e.ToResponse(), key);
+    }
+
+    private async Task<ClientEntity?> ChangeAsync(string id, Action<ClientEntity> change, CancellationToken ct)
+    {
+        while (true)
+        {
+            var found = await tables.Clients.GetEntityIfExistsAsync<ClientEntity>(ClientEntity.Partition, id, cancellationToken: ct);
+            if (!found.HasValue || found.Value is not { } entity)
+            {
+                return null;
+            }
+
+            change(entity);
+            try
+            {
+                await tables.Clients.UpdateEntityAsync(entity, entity.ETag, cancellationToken: ct);
+                cache.TryRemove(id, out _);
+                return entity;
+            }
+            catch (RequestFailedException e) when (e.Status == 412)
+            {
+                // Someone else changed the client meanwhile: apply our change to the fresh row.
+            }
+        }
+    }
+
+    private async ValueTask<ClientEntity?> FindAsync(string id, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        if (cache.TryGetValue(id, out var hit) && hit.Until > now)
+        {
+            return hit.Entity;
+        }
+
+        var found = await tables.Clients.GetEntityIfExistsAsync<ClientEntity>(ClientEntity.Partition, id, cancellationToken: ct);
+        var entity = found.HasValue ? found.Value : null;
+        cache[id] = (entity, now + CacheLifetime);
+        return entity;
+    }
+}

@@ -1,0 +1,26 @@
+using AccessPmc.Contracts;
+using AccessPmc.Functions.Storage;
+using Azure;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Azure.Functions.Worker;
+
+namespace AccessPmc.Functions.Health;
+
+public sealed class HealthFunction(Tables tables)
+{
+    [Function("Health")]
+    public async Task<Results<Ok<HealthResponse>, JsonHttpResult<HealthResponse>>> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest req, CancellationToken ct)
+    {
+        try
+        {
+            await tables.Passes.GetEntityIfExistsAsync<Azure.Data.Tables.TableEntity>("health", "probe", cancellationToken: ct);
+            return TypedResults.Ok(new HealthResponse("healthy", "reachable"));
+        }
+        catch (RequestFailedException)
+        {
+            return TypedResults.Json(new HealthResponse("unhealthy", "unreachable"), statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+    }
+}

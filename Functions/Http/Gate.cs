@@ -1,0 +1,45 @@
+using System.Globalization;
+using AccessPmc.Contracts;
+using AccessPmc.Functions.Security;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace AccessPmc.Functions.Http;
+
+/// <summary>
+/// What every HTTP function calls first: authentication, role check and the per-client rate limit.
+/// Plain code rather than worker middleware, so functions behave the same under any host and in unit tests.
+/// </summary>
+public sealed class Gate(Authenticator authenticator, RateLimits limits)
+{
+    public async Task<Admission> AdmitAsync(HttpRequest request, Role allowed, CancellationToken ct)
+    {
+        var caller = await authenticator.AuthenticateAsync(request.Headers.Authorization.ToString() is { Length: > 0 } h ? h : null, ct);
+        if (caller is null)
+        {
+            request.HttpContext.Response.Headers.WWWAuthenticate = "Bearer";
+            return Deny(new ApiError(StatusCodes.Status401Unauthorized, ErrorCodes.Unauthenticated, "A valid API key is required.", "Send Authorization: Bearer <key>."));
+        }
+
+        if ((caller.Role & allowed) == 0)
+        {
+            return Deny(ApiError.Forbidden(ErrorCodes.Forbidden, $"The {ApiCaller.RoleName(caller.Role)} role may not call this endpoint."));
+        }
+
+        if (limits.TryAcquire(caller.Id) is { } wait)
+        {
+            var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+            request.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            return Deny(new ApiError(StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimited, "Too many requests.", $"Retry after {seconds} s."));
+        }
+
+        return new Admission(caller, null);
+    }
+
+    private static Admission Deny(ApiError error) => new(null, error.ToResult());
+}
+
+public readonly record struct Admission(ApiCaller? Caller, ProblemHttpResult? Denied)
+{
+    public ApiCaller Admitted => Caller ?? throw new InvalidOperationException("Check Denied first.");
+}

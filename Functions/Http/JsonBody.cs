@@ -1,0 +1,44 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using AccessPmc.Contracts;
+using Microsoft.AspNetCore.Http;
+
+namespace AccessPmc.Functions.Http;
+
+/// <summary>Reads a JSON body with a hard size cap: oversized is 413, broken JSON is 400, never a 500.</summary>
+public static class JsonBody
+{
+    public static async Task<Outcome<T>> ReadAsync<T>(HttpRequest request, JsonTypeInfo<T> type, int maxBytes, CancellationToken ct)
+        where T : class
+    {
+        if (request.ContentLength > maxBytes)
+        {
+            return TooLarge(maxBytes);
+        }
+
+        if (!request.HasJsonContentType())
+        {
+            return new ApiError(StatusCodes.Status415UnsupportedMediaType, ErrorCodes.UnsupportedMediaType, "Send application/json.");
+        }
+
+        request.Body = new LimitedStream(request.Body, maxBytes);
+        try
+        {
+            var value = await request.ReadFromJsonAsync(type, ct);
+            return value is null ? ApiError.Invalid(ErrorCodes.InvalidJson, "$", "The body must be a JSON object.") : value;
+        }
+        catch (JsonException e)
+        {
+            return ApiError.Invalid(ErrorCodes.InvalidJson, e.Path ?? "$", "The body is not valid JSON for this request: " + FirstLine(e.Message));
+        }
+        catch (BodyTooLargeException)
+        {
+            return TooLarge(maxBytes);
+        }
+    }
+
+    public static ApiError TooLarge(int maxBytes) =>
+        new(StatusCodes.Status413PayloadTooLarge, ErrorCodes.BodyTooLarge, "The body is too large.", $"At most {maxBytes} bytes.");
+
+    private static string FirstLine(string message) => message.Split('\n')[0].Split(" Path:")[0];
+}

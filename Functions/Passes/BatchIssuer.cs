@@ -1,0 +1,1 @@
+namespace AccessPmc.Functions.Passes; public sealed class BatchIssuer;

@@ -1,0 +1,24 @@
+using AccessPmc.Contracts;
+using AccessPmc.Functions.Security;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Azure.Functions.Worker;
+
+namespace AccessPmc.Functions.Passes;
+
+public sealed class GetPassFunction(Http.Gate gate, PassAccess passes)
+{
+    [Function("GetPass")]
+    public async Task<Results<Ok<PassResponse>, ProblemHttpResult>> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "passes/{id}")] HttpRequest req, string id, CancellationToken ct)
+    {
+        var admission = await gate.AdmitAsync(req, Role.Issuer | Role.Admin, ct);
+        if (admission.Denied is { } denied)
+        {
+            return denied;
+        }
+
+        var pass = await passes.FindAsync(admission.Admitted, id, ct);
+        return pass.Error is null ? TypedResults.Ok(pass.Value!.ToResponse(req)) : pass.Error.ToResult();
+    }
+}

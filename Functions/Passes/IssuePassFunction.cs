@@ -1,0 +1,51 @@
+using AccessPmc.Contracts;
+using AccessPmc.Functions.Http;
+using AccessPmc.Functions.Security;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Options;
+
+namespace AccessPmc.Functions.Passes;
+
+public sealed class IssuePassFunction(Gate gate, PassRules rules, PassIssuer issuer, TimeProvider time, IOptions<AccessPmcOptions> options)
+{
+    [Function("IssuePass")]
+    public async Task<Results<Created<PassResponse>, Ok<PassResponse>, ProblemHttpResult>> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "passes")] HttpRequest req, CancellationToken ct)
+    {
+        var admission = await gate.AdmitAsync(req, Role.Issuer | Role.Admin, ct);
+        if (admission.Denied is { } denied)
+        {
+            return denied;
+        }
+
+        var key = req.Headers["Idempotency-Key"].FirstOrDefault();
+        if (IdempotencyStore.CheckKey(key) is { } badKey)
+        {
+            return badKey.ToResult();
+        }
+
+        var body = await JsonBody.ReadAsync(req, AccessPmcJson.Default.IssuePassRequest, options.Value.MaxBodyBytes, ct);
+        if (body.Error is not null)
+        {
+            return body.Error.ToResult();
+        }
+
+        var draft = rules.Validate(body.Value!, admission.Admitted, time.GetUtcNow());
+        if (draft.Error is not null)
+        {
+            return draft.Error.ToResult();
+        }
+
+        var hash = IdempotencyStore.RequestHash(body.Value!, AccessPmcJson.Default.IssuePassRequest);
+        var issued = await issuer.IssueAsync(admission.Admitted, draft.Value!, key, hash, ct);
+        if (issued.Error is not null)
+        {
+            return issued.Error.ToResult();
+        }
+
+        var pass = issued.Value!.Pass.ToResponse(req);
+        return issued.Value.Replayed ? TypedResults.Ok(pass) : TypedResults.Created(pass.Links.Self, pass);
+    }
+}

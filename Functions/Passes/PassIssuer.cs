@@ -1,0 +1,71 @@
+using System.Security.Cryptography;
+using AccessPmc.Contracts;
+using AccessPmc.Functions.Http;
+using AccessPmc.Functions.Security;
+using AccessPmc.Functions.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace AccessPmc.Functions.Passes;
+
+public sealed record IssuedPass(PassEntity Pass, bool Replayed);
+
+/// <summary>Signs and stores passes, once per idempotency key.</summary>
+public sealed class PassIssuer(PassStore store, PassCodec codec, SigningKeyRing keys, IdempotencyStore idempotency, TimeProvider time, ILogger<PassIssuer> logger)
+{
+    public async Task<Outcome<IssuedPass>> IssueAsync(ApiCaller caller, PassDraft draft, string? idempotencyKey, string requestHash, CancellationToken ct)
+    {
+        var id = NewId();
+        Reservation? reservation = null;
+        if (idempotencyKey is not null)
+        {
+            var reserved = await idempotency.ReserveAsync(caller.Id, idempotencyKey, requestHash, id, ct);
+            if (reserved.Error is not null)
+            {
+                return reserved.Error;
+            }
+
+            reservation = reserved.Value!;
+            if (reservation.Kind == ReservationKind.Replay && await store.FindAsync(reservation.PassId, ct) is { } done)
+            {
+                return new IssuedPass(done, Replayed: true);
+            }
+
+            id = reservation.PassId;
+        }
+
+        var stored = (await store.InsertAsync([Build(draft, id, caller.Id)], ct))[0];
+        if (reservation is not null)
+        {
+            await idempotency.CompleteAsync(caller.Id, reservation, ct);
+        }
+
+        logger.LogInformation("Issued pass {PassId} ({Kind}) for unit {Unit} by client {ClientId}", stored.Id, stored.Kind, stored.Unit, caller.Id);
+        return new IssuedPass(stored, Replayed: false);
+    }
+
+    public PassEntity Build(PassDraft draft, string id, string issuerId)
+    {
+        var claims = new PassClaims(Convert.FromHexString(id), draft.ValidFrom, draft.ValidUntil, draft.Kind, draft.Sites, draft.DisplayLabel);
+        return new PassEntity
+        {
+            PartitionKey = PassStore.PartitionOf(id),
+            RowKey = id,
+            Kind = draft.Kind,
+            Status = PassStatuses.Active,
+            ValidFrom = draft.ValidFrom,
+            ValidUntil = draft.ValidUntil,
+            Sites = string.Join(',', draft.Sites),
+            Unit = draft.Unit,
+            IssuerId = issuerId,
+            IssuedAt = time.GetUtcNow(),
+            KeyId = keys.Signer.KeyId,
+            IssueAttempt = Guid.NewGuid().ToString("N"),
+            GivenName = draft.GivenName,
+            FamilyName = draft.FamilyName,
+            DisplayLabel = draft.DisplayLabel,
+            Code = codec.Encode(claims),
+        };
+    }
+
+    public static string NewId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+}

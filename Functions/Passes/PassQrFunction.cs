@@ -1,0 +1,46 @@
+using System.Text;
+using AccessPmc.Contracts;
+using AccessPmc.Functions.Http;
+using AccessPmc.Functions.Security;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Azure.Functions.Worker;
+
+namespace AccessPmc.Functions.Passes;
+
+public sealed class PassQrFunction(Gate gate, PassAccess passes)
+{
+    [Function("PassQr")]
+    public async Task<Results<FileContentHttpResult, ProblemHttpResult>> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "passes/{id}/qr")] HttpRequest req, string id, CancellationToken ct)
+    {
+        var admission = await gate.AdmitAsync(req, Role.Issuer | Role.Admin, ct);
+        if (admission.Denied is { } denied)
+        {
+            return denied;
+        }
+
+        var format = req.Query["format"].FirstOrDefault()?.ToLowerInvariant() ?? "png";
+        if (format is not ("png" or "svg"))
+        {
+            return ApiError.Invalid(ErrorCodes.BadFormat, "format", "png or svg.").ToResult();
+        }
+
+        var pass = await passes.FindAsync(admission.Admitted, id, ct);
+        if (pass.Error is not null)
+        {
+            return pass.Error.ToResult();
+        }
+
+        if (pass.Value!.Code is not { Length: > 0 } code)
+        {
+            return new ApiError(StatusCodes.Status410Gone, ErrorCodes.NotFound, "This pass's code was erased after its retention period.").ToResult();
+        }
+
+        // Rendered on demand, never stored: the image holds the holder's label.
+        req.HttpContext.Response.Headers.CacheControl = "no-store";
+        return format == "png"
+            ? TypedResults.File(QrRenderer.Png(code), "image/png")
+            : TypedResults.File(Encoding.UTF8.GetBytes(QrRenderer.Svg(code)), "image/svg+xml");
+    }
+}

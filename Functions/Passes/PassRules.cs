@@ -1,0 +1,135 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using AccessPmc.Contracts;
+using AccessPmc.Functions.Http;
+using AccessPmc.Functions.Security;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+
+namespace AccessPmc.Functions.Passes;
+
+/// <summary>Checks an issue request against the catalogue, the kind policy and the caller's scope.</summary>
+public sealed partial class PassRules(IOptions<AccessPmcOptions> options)
+{
+    public const int MaxNameLength = 64;
+
+    private AccessPmcOptions Policy => options.Value;
+
+    public Outcome<PassDraft> Validate(IssuePassRequest request, ApiCaller caller, DateTimeOffset now)
+    {
+        if (Name(request.GivenName) is not { } given)
+        {
+            return ApiError.Invalid(ErrorCodes.ValidationFailed, "givenName", $"Required, 1 to {MaxNameLength} printable characters.");
+        }
+
+        if (Name(request.FamilyName) is not { } family)
+        {
+            return ApiError.Invalid(ErrorCodes.ValidationFailed, "familyName", $"Required, 1 to {MaxNameLength} printable characters.");
+        }
+
+        if (request.Kind is not { } kind || !PassKinds.All.Contains(kind) || !Policy.Kinds.TryGetValue(kind, out var policy))
+        {
+            return ApiError.Invalid(ErrorCodes.UnknownKind, "kind", $"One of: {string.Join(", ", PassKinds.All.Where(Policy.Kinds.ContainsKey))}.");
+        }
+
+        var sites = Sites(request.Sites, caller);
+        if (sites.Error is not null)
+        {
+            return sites.Error;
+        }
+
+        var unit = Unit(request.Unit, caller);
+        if (unit.Error is not null)
+        {
+            return unit.Error;
+        }
+
+        var from = Truncate(request.ValidFrom ?? now);
+        var until = Truncate(request.ValidUntil ?? from + policy.MaxValidity);
+        if (until <= from)
+        {
+            return ApiError.Invalid(ErrorCodes.ValidityReversed, "validUntil", "validUntil must be after validFrom.");
+        }
+
+        if (until - from > policy.MaxValidity)
+        {
+            return ApiError.Invalid(ErrorCodes.ValidityTooLong, "validUntil", $"A {kind} pass lasts at most {policy.MaxValidity.TotalDays.ToString(CultureInfo.InvariantCulture)} days.");
+        }
+
+        if (until <= now)
+        {
+            return ApiError.Invalid(ErrorCodes.ValidityInPast, "validUntil", "validUntil is already past.");
+        }
+
+        return new PassDraft(given, family, kind, from, until, sites.Value!, unit.Value!, Label(given, family));
+    }
+
+    private Outcome<IReadOnlyList<string>> Sites(IReadOnlyList<string>? requested, ApiCaller caller)
+    {
+        if (requested is not { Count: > 0 and <= PassCodec.MaxSites })
+        {
+            return ApiError.Invalid(ErrorCodes.UnknownSite, "sites", $"Give 1 to {PassCodec.MaxSites} site codes.");
+        }
+
+        var sites = new List<string>(requested.Count);
+        foreach (var code in requested)
+        {
+            if (code is null || Policy.FindSite(code) is not { } site)
+            {
+                return ApiError.Invalid(ErrorCodes.UnknownSite, "sites", $"Unknown site '{Truncate(code)}'. Known: {string.Join(", ", Policy.Sites.Select(s => s.Code))}.");
+            }
+
+            if (!caller.MayUseSite(site.Code))
+            {
+                return ApiError.Forbidden(ErrorCodes.SiteNotAllowed, $"This client may not issue passes for site {site.Code}.");
+            }
+
+            if (!sites.Contains(site.Code))
+            {
+                sites.Add(site.Code);
+            }
+        }
+
+        return sites;
+    }
+
+    private static Outcome<string> Unit(string? requested, ApiCaller caller)
+    {
+        if (requested is null)
+        {
+            return caller.Units is [var only] && only != ApiCaller.Everything
+                ? only
+                : ApiError.Invalid(ErrorCodes.ValidationFailed, "unit", "This client serves several units: say which.");
+        }
+
+        if (!UnitCode().IsMatch(requested))
+        {
+            return ApiError.Invalid(ErrorCodes.UnknownUnit, "unit", "A unit code is 1 to 32 letters, digits or '-'.");
+        }
+
+        return caller.MayUseUnit(requested)
+            ? requested
+            : new ApiError(StatusCodes.Status403Forbidden, ErrorCodes.Forbidden, "Not allowed for this client.", $"This client does not serve unit {requested}.");
+    }
+
+    private string? Label(string given, string family)
+    {
+        if (Policy.DisplayLabel == "none")
+        {
+            return null;
+        }
+
+        var label = $"{char.ToUpperInvariant(given[0])}. {family.ToUpperInvariant()}";
+        return label.Length <= PassCodec.MaxLabelLength ? label : label[..PassCodec.MaxLabelLength].TrimEnd();
+    }
+
+    private static string? Name(string? value) =>
+        value?.Trim() is { Length: > 0 and <= MaxNameLength } name && !name.Any(char.IsControl) ? name : null;
+
+    private static DateTimeOffset Truncate(DateTimeOffset t) => DateTimeOffset.FromUnixTimeSeconds(t.ToUnixTimeSeconds());
+
+    private static string? Truncate(string? s) => s is { Length: > 20 } ? s[..20] + "…" : s;
+
+    [GeneratedRegex("^[A-Za-z0-9-]{1,32}$")]
+    private static partial Regex UnitCode();
+}

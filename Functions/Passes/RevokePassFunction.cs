@@ -1,0 +1,48 @@
+using AccessPmc.Contracts;
+using AccessPmc.Functions.Http;
+using AccessPmc.Functions.Security;
+using AccessPmc.Functions.Storage;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AccessPmc.Functions.Passes;
+
+public sealed class RevokePassFunction(Gate gate, PassAccess passes, PassStore store, TimeProvider time, IOptions<AccessPmcOptions> options, ILogger<RevokePassFunction> logger)
+{
+    public const int MaxReasonLength = 200;
+
+    [Function("RevokePass")]
+    public async Task<Results<Ok<PassResponse>, ProblemHttpResult>> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "passes/{id}/revoke")] HttpRequest req, string id, CancellationToken ct)
+    {
+        var admission = await gate.AdmitAsync(req, Role.Issuer | Role.Admin, ct);
+        if (admission.Denied is { } denied)
+        {
+            return denied;
+        }
+
+        var body = await JsonBody.ReadAsync(req, AccessPmcJson.Default.RevokePassRequest, options.Value.MaxBodyBytes, ct);
+        if (body.Error is not null)
+        {
+            return body.Error.ToResult();
+        }
+
+        if (body.Value!.Reason?.Trim() is not { Length: > 0 and <= MaxReasonLength } reason)
+        {
+            return ApiError.Invalid(ErrorCodes.ValidationFailed, "reason", $"Say why, in 1 to {MaxReasonLength} characters.").ToResult();
+        }
+
+        var pass = await passes.FindAsync(admission.Admitted, id, ct);
+        if (pass.Error is not null)
+        {
+            return pass.Error.ToResult();
+        }
+
+        var revoked = await store.RevokeAsync(pass.Value!, reason, admission.Admitted.Id, time.GetUtcNow(), ct);
+        logger.LogInformation("Pass {PassId} revoked by client {ClientId}", revoked.Id, admission.Admitted.Id);
+        return TypedResults.Ok(revoked.ToResponse(req));
+    }
+}

@@ -1,0 +1,31 @@
+using AccessPmc.Contracts;
+using AccessPmc.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Azure.Functions.Worker;
+
+namespace AccessPmc.Functions.Security;
+
+public sealed class KeysFunction(Gate gate, SigningKeyRing keys)
+{
+    [Function("GetKeys")]
+    public async Task<Results<Ok<JsonWebKeySet>, ProblemHttpResult>> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "keys")] HttpRequest req, CancellationToken ct)
+    {
+        var admission = await gate.AdmitAsync(req, Role.Scanner | Role.Issuer | Role.Admin, ct);
+        if (admission.Denied is { } denied)
+        {
+            return denied;
+        }
+
+        return TypedResults.Ok(new JsonWebKeySet(keys.Keys.Select(Jwk).ToList()));
+    }
+
+    public static JsonWebKey Jwk(SigningKey key)
+    {
+        var p = key.Key.ExportParameters(includePrivateParameters: false);
+        return new JsonWebKey("EC", "P-256", Base64Url(p.Q.X!), Base64Url(p.Q.Y!), key.KeyId, "ES256", "sig");
+    }
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}

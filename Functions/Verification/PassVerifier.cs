@@ -1,0 +1,44 @@
+using System.Security.Cryptography;
+using AccessPmc.Contracts;
+using AccessPmc.Functions.Storage;
+
+namespace AccessPmc.Functions.Verification;
+
+/// <summary>The gate check: the code's own checks (offline), then the pass status (online), then a scan event.</summary>
+public sealed class PassVerifier(OfflineVerifier offline, PassStore store, ScanLog scans, TimeProvider time)
+{
+    public async Task<VerifyResponse> VerifyAsync(string? code, string site, string scannerId, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var (reading, reason) = offline.Check(code, site, now);
+        if (reason is null && reading.Claims is { } claims)
+        {
+            var pass = await store.FindAsync(claims.IdHex, ct);
+            reason = pass?.Status switch
+            {
+                null => VerifyReasons.UnknownPass,
+                PassStatuses.Revoked => VerifyReasons.Revoked,
+                PassStatuses.Expired => VerifyReasons.Expired,
+                _ => null,
+            };
+        }
+
+        await scans.RecordAsync(
+            new ScanEventEntity
+            {
+                PartitionKey = Keys.ScanPartition(site, now),
+                RowKey = $"{Keys.NewestFirst(now)}_{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}",
+                Site = site,
+                At = now,
+                PassId = reading.Claims?.IdHex,
+                Result = reason is null ? VerifyResults.Valid : VerifyResults.Invalid,
+                Reason = reason,
+                ScannerId = scannerId,
+            },
+            ct);
+
+        // Claims are shown only when their signature held; a forged code shows nothing.
+        var c = reading.Claims;
+        return new VerifyResponse(reason is null ? VerifyResults.Valid : VerifyResults.Invalid, reason, c?.Label, c?.Kind, c?.Expiry);
+    }
+}

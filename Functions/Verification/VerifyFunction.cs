@@ -1,0 +1,41 @@
+using AccessPmc.Contracts;
+using AccessPmc.Functions.Http;
+using AccessPmc.Functions.Security;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Options;
+
+namespace AccessPmc.Functions.Verification;
+
+public sealed class VerifyFunction(Gate gate, PassVerifier verifier, IOptions<AccessPmcOptions> options)
+{
+    [Function("VerifyPass")]
+    public async Task<Results<Ok<VerifyResponse>, ProblemHttpResult>> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "verify")] HttpRequest req, CancellationToken ct)
+    {
+        var admission = await gate.AdmitAsync(req, Role.Scanner | Role.Admin, ct);
+        if (admission.Denied is { } denied)
+        {
+            return denied;
+        }
+
+        var body = await JsonBody.ReadAsync(req, AccessPmcJson.Default.VerifyRequest, options.Value.MaxBodyBytes, ct);
+        if (body.Error is not null)
+        {
+            return body.Error.ToResult();
+        }
+
+        if (body.Value!.Site is not { } code || options.Value.FindSite(code) is not { } site)
+        {
+            return ApiError.Invalid(ErrorCodes.UnknownSite, "site", "Give the code of the site this scanner guards.").ToResult();
+        }
+
+        if (!admission.Admitted.MayUseSite(site.Code))
+        {
+            return ApiError.Forbidden(ErrorCodes.SiteNotAllowed, $"This scanner is not assigned to site {site.Code}.").ToResult();
+        }
+
+        return TypedResults.Ok(await verifier.VerifyAsync(body.Value.Code, site.Code, admission.Admitted.Id, ct));
+    }
+}
