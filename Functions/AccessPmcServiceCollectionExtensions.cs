@@ -49,6 +49,7 @@ public static class AccessPmcServiceCollectionExtensions
         services.AddSingleton<PassStore>();
         services.AddSingleton<PassCodec>();
         services.AddSingleton<ClientStore>();
+        services.AddSingleton<ClientRules>();
         services.AddSingleton<Authenticator>();
         services.AddSingleton<RateLimits>();
         services.AddSingleton<Gate>();

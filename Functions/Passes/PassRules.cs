@@ -126,6 +126,8 @@ public sealed partial class PassRules(IOptions<AccessPmcOptions> options)
     private static string? Name(string? value) =>
         value?.Trim() is { Length: > 0 and <= MaxNameLength } name && !name.Any(char.IsControl) ? name : null;
 
+    public static bool IsUnitCode(string unit) => UnitCode().IsMatch(unit);
+
     private static DateTimeOffset Truncate(DateTimeOffset t) => DateTimeOffset.FromUnixTimeSeconds(t.ToUnixTimeSeconds());
 
     private static string? Truncate(string? s) => s is { Length: > 20 } ? s[..20] + "…" : s;

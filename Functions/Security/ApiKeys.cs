@@ -25,7 +25,8 @@ public static class ApiKeys
             return null;
         }
 
-        var end = key.LastIndexOf('_');
+        // The id is hex, the secret is base64url (which may contain '_'): the first '_' ends the id.
+        var end = key.IndexOf('_', Prefix.Length);
         return end > Prefix.Length ? key[Prefix.Length..end] : null;
     }
 

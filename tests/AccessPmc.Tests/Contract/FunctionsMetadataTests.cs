@@ -9,6 +9,12 @@ public sealed class FunctionsMetadataTests
     private static readonly string[] Expected =
     [
         "IssuePass http post passes",
+        "ListPasses http get passes",
+        "IssuePassBatch http post passes/batch",
+        "CreateClient http post clients",
+        "ListClients http get clients",
+        "DisableClient http post clients/{id}/disable",
+        "RotateClientKey http post clients/{id}/rotate",
         "GetPass http get passes/{id}",
         "RevokePass http post passes/{id}/revoke",
         "PassQr http get passes/{id}/qr",

@@ -28,6 +28,13 @@ public static class Calls
         return reply.Json<PassResponse>();
     }
 
+    public static async Task<Reply> CallAsync<TFunction>(this TestApp app, string method, string path, object? body, string? key, Func<TFunction, Microsoft.AspNetCore.Http.HttpRequest, Task<Microsoft.AspNetCore.Http.IResult>> run, string? rawBody = null, string contentType = "application/json")
+        where TFunction : class
+    {
+        var req = app.Request(method, path, body, key, rawBody, contentType);
+        return await TestApp.ExecuteAsync(req, await run(app.Function<TFunction>(), req));
+    }
+
     public static async Task<Reply> GetAsync(this TestApp app, string id, string? key = TestApp.IssuerKey)
     {
         var req = app.Request("GET", $"/api/passes/{id}", key: key);

@@ -11,11 +11,14 @@ public static class QrDecoder
     {
         var image = ImageResult.FromMemory(png, ColorComponents.RedGreenBlue);
         var source = new RGBLuminanceSource(image.Data, image.Width, image.Height, RGBLuminanceSource.BitmapFormat.RGB24);
-        var reader = new BarcodeReaderGeneric
-        {
-            Options = new DecodingOptions { PossibleFormats = [BarcodeFormat.QR_CODE], TryHarder = true },
-        };
-        var result = reader.Decode(source) ?? throw new InvalidOperationException("No QR code found in the image.");
+        // First as a camera would (locate the finder patterns), then as a flat printed code.
+        var result = Reader(pure: false).Decode(source) ?? Reader(pure: true).Decode(source)
+            ?? throw new InvalidOperationException("No QR code found in the image.");
         return result.Text;
     }
+
+    private static BarcodeReaderGeneric Reader(bool pure) => new()
+    {
+        Options = new DecodingOptions { PossibleFormats = [BarcodeFormat.QR_CODE], TryHarder = true, PureBarcode = pure },
+    };
 }

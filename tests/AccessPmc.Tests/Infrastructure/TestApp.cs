@@ -38,7 +38,7 @@ public sealed class TestApp : IAsyncDisposable
 
     public Tables Tables => Services.GetRequiredService<Tables>();
 
-    public static async Task<TestApp> StartAsync(AzuriteFixture azurite, string name, IDictionary<string, string?>? overrides = null)
+    public static async Task<TestApp> StartAsync(AzuriteFixture azurite, string name, IDictionary<string, string?>? overrides = null, Action<IServiceCollection>? configure = null)
     {
         var settings = Settings(azurite.ConnectionString, "t" + name + Guid.NewGuid().ToString("N")[..6]);
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
@@ -48,12 +48,13 @@ public sealed class TestApp : IAsyncDisposable
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var clock = new FakeTimeProvider(Start);
-        var services = new ServiceCollection()
+        var collection = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
             .AddSingleton<TimeProvider>(clock)
-            .AddAccessPmc(configuration)
-            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+            .AddAccessPmc(configuration);
+        configure?.Invoke(collection);
+        var services = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         var app = new TestApp(services, clock);
         await app.Tables.EnsureCreatedAsync(CancellationToken.None);
         return app;
