@@ -153,4 +153,17 @@ public sealed class IssuePassFunctionTests(AzuriteFixture azurite) : IAsyncLifet
     {
         Assert.Equal(404, (await app.GetAsync("../../etc")).Status);
     }
+
+    [Fact]
+    public async Task RequestFieldsCannotSetStatusIssuerOrDates()
+    {
+        foreach (var field in new[] { "\"status\":\"revoked\"", "\"issuerId\":\"admin\"", "\"issuedAt\":\"2020-01-01T00:00:00Z\"", "\"id\":\"00000000000000000000000000000000\"", "\"code\":\"PMC1:X\"" })
+        {
+            var body = $$"""{"givenName":"J","familyName":"D","kind":"temporary","sites":["PMC"],{{field}}}""";
+
+            var reply = await app.IssueAsync(null, key: TestApp.AdminKey, rawBody: body);
+
+            Assert.Equal(400, reply.Status);
+        }
+    }
 }

@@ -1,0 +1,115 @@
+using AccessPmc.Contracts;
+using AccessPmc.Functions.Passes;
+using AccessPmc.Functions.Storage;
+using AccessPmc.Tests.Functions;
+using Azure.Core.Pipeline;
+using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AccessPmc.Tests.Security;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class IdempotencyTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private TestApp app = null!;
+
+    public async Task InitializeAsync() => app = await TestApp.StartAsync(azurite, "idem");
+
+    public async Task DisposeAsync() => await app.DisposeAsync();
+
+    private async Task<int> StoredPasses() => (await app.Tables.Passes.QueryAsync<PassEntity>().ToListAsync()).Count;
+
+    [Fact]
+    public async Task SameKeyAndBodyGiveTheSamePassStoredOnce()
+    {
+        var first = await app.IssueAsync(Calls.Typical(), idempotencyKey: "hr-2026-0001");
+        var again = await app.IssueAsync(Calls.Typical(), idempotencyKey: "hr-2026-0001");
+
+        Assert.Equal(201, first.Status);
+        Assert.Equal(200, again.Status);
+        Assert.Equal(first.Json<PassResponse>().Id, again.Json<PassResponse>().Id);
+        Assert.Equal(first.Json<PassResponse>().Code, again.Json<PassResponse>().Code);
+        Assert.Equal(1, await StoredPasses());
+    }
+
+    [Fact]
+    public async Task SameKeyWithAnotherBodyIs422()
+    {
+        await app.IssueAsync(Calls.Typical(), idempotencyKey: "hr-2026-0002");
+
+        var other = await app.IssueAsync(Calls.Typical() with { FamilyName = "Martin" }, idempotencyKey: "hr-2026-0002");
+
+        Assert.Equal(422, other.Status);
+        Assert.Equal(ErrorCodes.IdempotencyMismatch, other.ProblemCode());
+        Assert.Equal(1, await StoredPasses());
+    }
+
+    [Fact]
+    public async Task KeysAreScopedPerClient()
+    {
+        var mine = await app.IssueAsync(Calls.Typical(), idempotencyKey: "shared-key");
+        var theirs = await app.IssueAsync(Calls.Typical() with { Unit = "CHEM" }, key: TestApp.OtherIssuerKey, idempotencyKey: "shared-key");
+
+        Assert.Equal(201, theirs.Status);
+        Assert.NotEqual(mine.Json<PassResponse>().Id, theirs.Json<PassResponse>().Id);
+    }
+
+    [Fact]
+    public async Task RetryWhileTheFirstIsInFlightIs409ThenCompletesTheSamePassLater()
+    {
+        var hash = IdempotencyStore.RequestHash(Calls.Typical(), AccessPmcJson.Default.IssuePassRequest);
+        var reserved = await app.Services.GetRequiredService<IdempotencyStore>().ReserveAsync("issuer-phys", "slow-key", hash, PassIssuer.NewId(), default);
+
+        var during = await app.IssueAsync(Calls.Typical(), idempotencyKey: "slow-key");
+        app.Clock.Advance(IdempotencyStore.InFlightWindow + TimeSpan.FromSeconds(1));
+        var after = await app.IssueAsync(Calls.Typical(), idempotencyKey: "slow-key");
+
+        Assert.Equal(409, during.Status);
+        Assert.Equal(ErrorCodes.IdempotencyInFlight, during.ProblemCode());
+        Assert.Equal(201, after.Status);
+        Assert.Equal(reserved.Value!.PassId, after.Json<PassResponse>().Id);
+    }
+
+    [Fact]
+    public async Task InvalidIdempotencyKeyIs400()
+    {
+        Assert.Equal(400, (await app.IssueAsync(Calls.Typical(), idempotencyKey: new string('k', 200))).Status);
+    }
+}
+
+[Collection(AzuriteCollection.Name)]
+public sealed class LostReplyTests(AzuriteFixture azurite)
+{
+    private static bool IsInsertInto(HttpRequestMessage r, string table) =>
+        r.Method == HttpMethod.Post && r.RequestUri!.AbsolutePath.EndsWith("/" + table, StringComparison.Ordinal);
+
+    private async Task<(TestApp App, LostReplyHandler Faults)> StartAsync(string table)
+    {
+        var prefix = "tlost" + Guid.NewGuid().ToString("N")[..6];
+        var faults = new LostReplyHandler(r => IsInsertInto(r, prefix + table));
+        var app = await TestApp.StartAsync(azurite, "lost", new Dictionary<string, string?> { ["Storage:TablePrefix"] = prefix }, s =>
+            s.AddSingleton(new TableServiceClient(azurite.ConnectionString, new TableClientOptions
+            {
+                Transport = new HttpClientTransport(new HttpClient(faults)),
+                Retry = { Delay = TimeSpan.FromMilliseconds(10), MaxRetries = 3 },
+            })));
+        return (app, faults);
+    }
+
+    [Theory]
+    [InlineData("Passes", null)]
+    [InlineData("Passes", "lost-1")]
+    [InlineData("IdempotencyKeys", "lost-2")]
+    public async Task CommittedWriteWhoseReplyWasLostIsNeitherAnErrorNorADuplicate(string table, string? key)
+    {
+        var (app, faults) = await StartAsync(table);
+        await using var _ = app;
+
+        var reply = await app.IssueAsync(Calls.Typical(), idempotencyKey: key);
+
+        Assert.Equal(1, faults.Lost);
+        Assert.Equal(201, reply.Status);
+        var passes = await app.Tables.Passes.QueryAsync<PassEntity>().ToListAsync();
+        Assert.Equal(reply.Json<PassResponse>().Id, Assert.Single(passes).Id);
+    }
+}
