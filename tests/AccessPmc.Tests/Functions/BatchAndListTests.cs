@@ -3,20 +3,13 @@ using AccessPmc.Functions.Passes;
 
 namespace AccessPmc.Tests.Functions;
 
-[Collection(AzuriteCollection.Name)]
-public sealed class BatchAndListTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class BatchAndListTests(AzuriteFixture azurite) : AppTests(azurite, "batch")
 {
-    private TestApp app = null!;
-
-    public async Task InitializeAsync() => app = await TestApp.StartAsync(azurite, "batch");
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
-
     private static BatchIssueItem Item(string family, string? key = null, params string[] sites) =>
         new("Ana", family, PassKinds.Temporary, TestApp.Start, TestApp.Start.AddDays(2), sites.Length == 0 ? ["PMC"] : sites, null, key);
 
     private Task<Reply> BatchAsync(object? body, string? csv = null) =>
-        app.CallAsync<IssueBatchFunction>("POST", "/api/passes/batch", body, TestApp.IssuerKey, async (f, r) => (await f.Run(r, default)).Result, csv, csv is null ? "application/json" : "text/csv");
+        App.CallAsync<IssueBatchFunction>("POST", "/api/passes/batch", body, TestApp.IssuerKey, async (f, r) => (await f.Run(r, default)).Result, csv, csv is null ? "application/json" : "text/csv");
 
     [Fact]
     public async Task BadRowInTheMiddleFailsAloneAndTheOthersAreStored()
@@ -30,7 +23,7 @@ public sealed class BatchAndListTests(AzuriteFixture azurite) : IAsyncLifetime
         var result = reply.Json<BatchIssueResponse>();
         Assert.Equal((249, 0, 1), (result.Created, result.Existing, result.Failed));
         Assert.Equal(ErrorCodes.UnknownSite, result.Items[120].Error!.Code);
-        Assert.All(result.Items.Where(i => i.Index != 120), i => Assert.Equal(VerifyResults.Valid, app.VerifyAsync(i.Code, "PMC").Result.Result));
+        Assert.All(result.Items.Where(i => i.Index != 120), i => Assert.Equal(VerifyResults.Valid, App.VerifyAsync(i.Code, "PMC").Result.Result));
     }
 
     [Fact]
@@ -47,7 +40,7 @@ public sealed class BatchAndListTests(AzuriteFixture azurite) : IAsyncLifetime
 
         Assert.Equal((2, 0, 1), (result.Created, result.Existing, result.Failed));
         Assert.Equal(ErrorCodes.UnknownKind, result.Items[2].Error!.Code);
-        var pierre = (await app.GetAsync(result.Items[1].Id!)).Json<PassResponse>();
+        var pierre = (await App.GetAsync(result.Items[1].Id!)).Json<PassResponse>();
         Assert.Equal("Pierre, Jr", pierre.GivenName);
     }
 
@@ -62,7 +55,7 @@ public sealed class BatchAndListTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(20, first.Created);
         Assert.Equal((10, 20, 0), (resumed.Created, resumed.Existing, resumed.Failed));
         Assert.Equal(first.Items.Select(i => i.Id), resumed.Items.Take(20).Select(i => i.Id));
-        var listed = await app.CallAsync<ListPassesFunction>("GET", "/api/passes?pageSize=100", null, TestApp.IssuerKey, async (f, r) => (await f.Run(r, default)).Result);
+        var listed = await App.CallAsync<ListPassesFunction>("GET", "/api/passes?pageSize=100", null, TestApp.IssuerKey, async (f, r) => (await f.Run(r, default)).Result);
         Assert.Equal(30, listed.Json<PassPage>().Items.Count);
     }
 
@@ -81,12 +74,12 @@ public sealed class BatchAndListTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         for (var i = 0; i < 5; i++)
         {
-            await app.IssuedAsync(Calls.Typical() with { FamilyName = $"P{i}" });
-            app.Clock.Advance(TimeSpan.FromSeconds(1));
+            await App.IssuedAsync(Calls.Typical() with { FamilyName = $"P{i}" });
+            App.Clock.Advance(TimeSpan.FromSeconds(1));
         }
 
-        var first = (await app.CallAsync<ListPassesFunction>("GET", "/api/passes?pageSize=3", null, TestApp.IssuerKey, async (f, r) => (await f.Run(r, default)).Result)).Json<PassPage>();
-        var second = (await app.CallAsync<ListPassesFunction>("GET", $"/api/passes?pageSize=3&next={Uri.EscapeDataString(first.Next!)}", null, TestApp.IssuerKey, async (f, r) => (await f.Run(r, default)).Result)).Json<PassPage>();
+        var first = (await App.CallAsync<ListPassesFunction>("GET", "/api/passes?pageSize=3", null, TestApp.IssuerKey, async (f, r) => (await f.Run(r, default)).Result)).Json<PassPage>();
+        var second = (await App.CallAsync<ListPassesFunction>("GET", $"/api/passes?pageSize=3&next={Uri.EscapeDataString(first.Next!)}", null, TestApp.IssuerKey, async (f, r) => (await f.Run(r, default)).Result)).Json<PassPage>();
 
         Assert.Equal(["P4", "P3", "P2"], first.Items.Select(p => p.FamilyName));
         Assert.Equal(["P1", "P0"], second.Items.Select(p => p.FamilyName));
@@ -97,7 +90,7 @@ public sealed class BatchAndListTests(AzuriteFixture azurite) : IAsyncLifetime
     [InlineData("/api/passes?unit=CHEM", 403)]
     public async Task ListingOutsideLimitsOrScopeIsRefused(string path, int status)
     {
-        var reply = await app.CallAsync<ListPassesFunction>("GET", path, null, TestApp.IssuerKey, async (f, r) => (await f.Run(r, default)).Result);
+        var reply = await App.CallAsync<ListPassesFunction>("GET", path, null, TestApp.IssuerKey, async (f, r) => (await f.Run(r, default)).Result);
 
         Assert.Equal(status, reply.Status);
     }

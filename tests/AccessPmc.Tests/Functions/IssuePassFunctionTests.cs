@@ -3,19 +3,12 @@ using AccessPmc.Tests.Infrastructure;
 
 namespace AccessPmc.Tests.Functions;
 
-[Collection(AzuriteCollection.Name)]
-public sealed class IssuePassFunctionTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class IssuePassFunctionTests(AzuriteFixture azurite) : AppTests(azurite, "issue")
 {
-    private TestApp app = null!;
-
-    public async Task InitializeAsync() => app = await TestApp.StartAsync(azurite, "issue");
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
-
     [Fact]
     public async Task IssuingAValidRequestAnswers201WithCodeAndLinks()
     {
-        var reply = await app.IssueAsync(Calls.Typical());
+        var reply = await App.IssueAsync(Calls.Typical());
 
         Assert.Equal(201, reply.Status);
         var pass = reply.Json<PassResponse>();
@@ -32,9 +25,9 @@ public sealed class IssuePassFunctionTests(AzuriteFixture azurite) : IAsyncLifet
     [Fact]
     public async Task IssuedPassReadsBackFromStorage()
     {
-        var issued = await app.IssuedAsync();
+        var issued = await App.IssuedAsync();
 
-        var reply = await app.GetAsync(issued.Id);
+        var reply = await App.GetAsync(issued.Id);
 
         Assert.Equal(200, reply.Status);
         var read = reply.Json<PassResponse>();
@@ -57,7 +50,7 @@ public sealed class IssuePassFunctionTests(AzuriteFixture azurite) : IAsyncLifet
     [InlineData("""{"givenName":"J","familyName":"D","kind":"temporary","sites":["PMC"],"status":"revoked"}""", ErrorCodes.InvalidJson)]
     public async Task BadRequestAnswers400ProblemWithAStableCode(string body, string code)
     {
-        var reply = await app.IssueAsync(null, rawBody: body);
+        var reply = await App.IssueAsync(null, rawBody: body);
 
         Assert.Equal(400, reply.Status);
         Assert.Equal("application/problem+json", reply.ContentType);
@@ -69,7 +62,7 @@ public sealed class IssuePassFunctionTests(AzuriteFixture azurite) : IAsyncLifet
     {
         var body = $$"""{"givenName":"{{new string('x', 40_000)}}"}""";
 
-        var reply = await app.IssueAsync(null, rawBody: body);
+        var reply = await App.IssueAsync(null, rawBody: body);
 
         Assert.Equal(413, reply.Status);
         Assert.Equal(ErrorCodes.BodyTooLarge, reply.ProblemCode());
@@ -78,9 +71,9 @@ public sealed class IssuePassFunctionTests(AzuriteFixture azurite) : IAsyncLifet
     [Fact]
     public async Task NonJsonContentTypeAnswers415()
     {
-        var req = app.Request("POST", "/api/passes", rawBody: "givenName=J", contentType: "application/x-www-form-urlencoded");
+        var req = App.Request("POST", "/api/passes", rawBody: "givenName=J", contentType: "application/x-www-form-urlencoded");
 
-        var reply = await TestApp.ExecuteAsync(req, await app.Function<AccessPmc.Functions.Passes.IssuePassFunction>().Run(req, default));
+        var reply = await TestApp.ExecuteAsync(req, await App.Function<AccessPmc.Functions.Passes.IssuePassFunction>().Run(req, default));
 
         Assert.Equal(415, reply.Status);
     }
@@ -88,7 +81,7 @@ public sealed class IssuePassFunctionTests(AzuriteFixture azurite) : IAsyncLifet
     [Fact]
     public async Task NoKeyAnswers401()
     {
-        var reply = await app.IssueAsync(Calls.Typical(), key: null);
+        var reply = await App.IssueAsync(Calls.Typical(), key: null);
 
         Assert.Equal(401, reply.Status);
         Assert.Equal(ErrorCodes.Unauthenticated, reply.ProblemCode());
@@ -98,7 +91,7 @@ public sealed class IssuePassFunctionTests(AzuriteFixture azurite) : IAsyncLifet
     [Fact]
     public async Task WrongKeyAnswers401()
     {
-        var reply = await app.IssueAsync(Calls.Typical(), key: TestApp.IssuerKey + "x");
+        var reply = await App.IssueAsync(Calls.Typical(), key: TestApp.IssuerKey + "x");
 
         Assert.Equal(401, reply.Status);
     }
@@ -106,7 +99,7 @@ public sealed class IssuePassFunctionTests(AzuriteFixture azurite) : IAsyncLifet
     [Fact]
     public async Task ScannerMayNotIssue403()
     {
-        var reply = await app.IssueAsync(Calls.Typical(), key: TestApp.ScannerKey);
+        var reply = await App.IssueAsync(Calls.Typical(), key: TestApp.ScannerKey);
 
         Assert.Equal(403, reply.Status);
         Assert.Equal(ErrorCodes.Forbidden, reply.ProblemCode());
@@ -115,7 +108,7 @@ public sealed class IssuePassFunctionTests(AzuriteFixture azurite) : IAsyncLifet
     [Fact]
     public async Task IssuerMayNotIssueForASiteOutsideItsScope()
     {
-        var reply = await app.IssueAsync(Calls.Typical(sites: "VILLEJUIF"));
+        var reply = await App.IssueAsync(Calls.Typical(sites: "VILLEJUIF"));
 
         Assert.Equal(403, reply.Status);
         Assert.Equal(ErrorCodes.SiteNotAllowed, reply.ProblemCode());
@@ -124,7 +117,7 @@ public sealed class IssuePassFunctionTests(AzuriteFixture azurite) : IAsyncLifet
     [Fact]
     public async Task IssuerMayNotIssueForAnotherUnit()
     {
-        var reply = await app.IssueAsync(Calls.Typical() with { Unit = "CHEM" });
+        var reply = await App.IssueAsync(Calls.Typical() with { Unit = "CHEM" });
 
         Assert.Equal(403, reply.Status);
     }
@@ -132,9 +125,9 @@ public sealed class IssuePassFunctionTests(AzuriteFixture azurite) : IAsyncLifet
     [Fact]
     public async Task AnotherUnitsPassIsNotFound()
     {
-        var pass = await app.IssuedAsync();
+        var pass = await App.IssuedAsync();
 
-        var reply = await app.GetAsync(pass.Id, key: TestApp.OtherIssuerKey);
+        var reply = await App.GetAsync(pass.Id, key: TestApp.OtherIssuerKey);
 
         Assert.Equal(404, reply.Status);
         Assert.Equal(ErrorCodes.NotFound, reply.ProblemCode());
@@ -143,15 +136,15 @@ public sealed class IssuePassFunctionTests(AzuriteFixture azurite) : IAsyncLifet
     [Fact]
     public async Task AdminSeesEveryUnitsPass()
     {
-        var pass = await app.IssuedAsync();
+        var pass = await App.IssuedAsync();
 
-        Assert.Equal(200, (await app.GetAsync(pass.Id, key: TestApp.AdminKey)).Status);
+        Assert.Equal(200, (await App.GetAsync(pass.Id, key: TestApp.AdminKey)).Status);
     }
 
     [Fact]
     public async Task MalformedPassIdIsNotFound()
     {
-        Assert.Equal(404, (await app.GetAsync("../../etc")).Status);
+        Assert.Equal(404, (await App.GetAsync("../../etc")).Status);
     }
 
     [Fact]
@@ -161,7 +154,7 @@ public sealed class IssuePassFunctionTests(AzuriteFixture azurite) : IAsyncLifet
         {
             var body = $$"""{"givenName":"J","familyName":"D","kind":"temporary","sites":["PMC"],{{field}}}""";
 
-            var reply = await app.IssueAsync(null, key: TestApp.AdminKey, rawBody: body);
+            var reply = await App.IssueAsync(null, key: TestApp.AdminKey, rawBody: body);
 
             Assert.Equal(400, reply.Status);
         }

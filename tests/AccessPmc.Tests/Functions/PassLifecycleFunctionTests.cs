@@ -8,21 +8,14 @@ using Azure.Data.Tables;
 
 namespace AccessPmc.Tests.Functions;
 
-[Collection(AzuriteCollection.Name)]
-public sealed class PassLifecycleFunctionTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class PassLifecycleFunctionTests(AzuriteFixture azurite) : AppTests(azurite, "life")
 {
-    private TestApp app = null!;
-
-    public async Task InitializeAsync() => app = await TestApp.StartAsync(azurite, "life");
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
-
     [Fact]
     public async Task VerifyingAFreshPassAtAnAllowedSiteIsValid()
     {
-        var pass = await app.IssuedAsync();
+        var pass = await App.IssuedAsync();
 
-        var verdict = await app.VerifyAsync(pass.Code, "JUSSIEU");
+        var verdict = await App.VerifyAsync(pass.Code, "JUSSIEU");
 
         Assert.Equal(new VerifyResponse(VerifyResults.Valid, null, "J. DUPONT", PassKinds.Temporary, pass.ValidUntil), verdict);
     }
@@ -30,10 +23,10 @@ public sealed class PassLifecycleFunctionTests(AzuriteFixture azurite) : IAsyncL
     [Fact]
     public async Task VerifyingRevokedPassSaysRevoked()
     {
-        var pass = await app.IssuedAsync();
+        var pass = await App.IssuedAsync();
 
-        var revoke = await app.RevokeAsync(pass.Id);
-        var verdict = await app.VerifyAsync(pass.Code);
+        var revoke = await App.RevokeAsync(pass.Id);
+        var verdict = await App.VerifyAsync(pass.Code);
 
         Assert.Equal(200, revoke.Status);
         Assert.Equal(PassStatuses.Revoked, revoke.Json<PassResponse>().Status);
@@ -44,10 +37,10 @@ public sealed class PassLifecycleFunctionTests(AzuriteFixture azurite) : IAsyncL
     [Fact]
     public async Task RevokingTwiceIsNotAnError()
     {
-        var pass = await app.IssuedAsync();
+        var pass = await App.IssuedAsync();
 
-        var first = await app.RevokeAsync(pass.Id, "lost");
-        var second = await app.RevokeAsync(pass.Id, "lost again");
+        var first = await App.RevokeAsync(pass.Id, "lost");
+        var second = await App.RevokeAsync(pass.Id, "lost again");
 
         Assert.Equal(200, second.Status);
         Assert.Equal(first.Json<PassResponse>().RevokedAt, second.Json<PassResponse>().RevokedAt);
@@ -57,32 +50,32 @@ public sealed class PassLifecycleFunctionTests(AzuriteFixture azurite) : IAsyncL
     [Fact]
     public async Task RevokingWithoutAReasonIs400()
     {
-        var pass = await app.IssuedAsync();
+        var pass = await App.IssuedAsync();
 
-        var reply = await app.RevokeAsync(pass.Id, reason: " ");
+        var reply = await App.RevokeAsync(pass.Id, reason: " ");
 
         Assert.Equal(400, reply.Status);
-        Assert.Equal(PassStatuses.Active, (await app.GetAsync(pass.Id)).Json<PassResponse>().Status);
+        Assert.Equal(PassStatuses.Active, (await App.GetAsync(pass.Id)).Json<PassResponse>().Status);
     }
 
     [Fact]
     public async Task AnotherUnitCannotRevoke()
     {
-        var pass = await app.IssuedAsync();
+        var pass = await App.IssuedAsync();
 
-        var reply = await app.RevokeAsync(pass.Id, key: TestApp.OtherIssuerKey);
+        var reply = await App.RevokeAsync(pass.Id, key: TestApp.OtherIssuerKey);
 
         Assert.Equal(404, reply.Status);
-        Assert.Equal(VerifyResults.Valid, (await app.VerifyAsync(pass.Code)).Result);
+        Assert.Equal(VerifyResults.Valid, (await App.VerifyAsync(pass.Code)).Result);
     }
 
     [Fact]
     public async Task QrPngDecodesBackToThePassCode()
     {
-        var pass = await app.IssuedAsync();
+        var pass = await App.IssuedAsync();
 
-        var req = app.Request("GET", $"/api/passes/{pass.Id}/qr?format=png");
-        var result = await app.Function<AccessPmc.Functions.Passes.PassQrFunction>().Run(req, pass.Id, default);
+        var req = App.Request("GET", $"/api/passes/{pass.Id}/qr?format=png");
+        var result = await App.Function<AccessPmc.Functions.Passes.PassQrFunction>().Run(req, pass.Id, default);
         await result.Result.ExecuteAsync(req.HttpContext);
         var png = ((MemoryStream)req.HttpContext.Response.Body).ToArray();
 
@@ -93,9 +86,9 @@ public sealed class PassLifecycleFunctionTests(AzuriteFixture azurite) : IAsyncL
     [Fact]
     public async Task QrSvgIsServedAsSvg()
     {
-        var pass = await app.IssuedAsync();
+        var pass = await App.IssuedAsync();
 
-        var reply = await app.QrAsync(pass.Id, "svg");
+        var reply = await App.QrAsync(pass.Id, "svg");
 
         Assert.Equal(200, reply.Status);
         Assert.Equal("image/svg+xml", reply.ContentType);
@@ -105,15 +98,15 @@ public sealed class PassLifecycleFunctionTests(AzuriteFixture azurite) : IAsyncL
     [Fact]
     public async Task UnknownQrFormatIs400()
     {
-        var pass = await app.IssuedAsync();
+        var pass = await App.IssuedAsync();
 
-        Assert.Equal(ErrorCodes.BadFormat, (await app.QrAsync(pass.Id, "gif")).ProblemCode());
+        Assert.Equal(ErrorCodes.BadFormat, (await App.QrAsync(pass.Id, "gif")).ProblemCode());
     }
 
     [Fact]
     public async Task VerifyAlwaysAnswers200WithAReasonForGarbage()
     {
-        var verdict = await app.VerifyAsync("PMC1:NOT A PASS");
+        var verdict = await App.VerifyAsync("PMC1:NOT A PASS");
 
         Assert.Equal(new VerifyResponse(VerifyResults.Invalid, VerifyReasons.Malformed, null, null, null), verdict);
     }
@@ -121,17 +114,17 @@ public sealed class PassLifecycleFunctionTests(AzuriteFixture azurite) : IAsyncL
     [Fact]
     public async Task SignedCodeWithoutAStoredPassIsUnknownPass()
     {
-        var code = new AccessPmc.Functions.Passes.PassCodec(app.Services.GetService<SigningKeyRing>()).Encode(AccessPmc.Tests.PassFormat.Codec.Claims());
+        var code = new AccessPmc.Functions.Passes.PassCodec(App.Services.GetService<SigningKeyRing>()).Encode(AccessPmc.Tests.PassFormat.Codec.Claims());
 
-        Assert.Equal(VerifyReasons.UnknownPass, (await app.VerifyAsync(code)).Reason);
+        Assert.Equal(VerifyReasons.UnknownPass, (await App.VerifyAsync(code)).Reason);
     }
 
     [Fact]
     public async Task VerifyAtASiteOutsideTheScannersScopeIs403()
     {
-        var pass = await app.IssuedAsync(Calls.Typical(sites: "PMC"));
+        var pass = await App.IssuedAsync(Calls.Typical(sites: "PMC"));
 
-        var reply = await app.VerifyReplyAsync(pass.Code, "VILLEJUIF");
+        var reply = await App.VerifyReplyAsync(pass.Code, "VILLEJUIF");
 
         Assert.Equal(403, reply.Status);
         Assert.Equal(ErrorCodes.SiteNotAllowed, reply.ProblemCode());
@@ -140,26 +133,26 @@ public sealed class PassLifecycleFunctionTests(AzuriteFixture azurite) : IAsyncL
     [Fact]
     public async Task VerifyAtAnUnknownSiteIs400()
     {
-        Assert.Equal(ErrorCodes.UnknownSite, (await app.VerifyReplyAsync("x", "MARS")).ProblemCode());
+        Assert.Equal(ErrorCodes.UnknownSite, (await App.VerifyReplyAsync("x", "MARS")).ProblemCode());
     }
 
     [Fact]
     public async Task IssuerMayNotVerify()
     {
-        Assert.Equal(403, (await app.VerifyReplyAsync("x", key: TestApp.IssuerKey)).Status);
+        Assert.Equal(403, (await App.VerifyReplyAsync("x", key: TestApp.IssuerKey)).Status);
     }
 
     [Fact]
     public async Task EveryVerificationIsRecordedAsAScanEvent()
     {
-        var pass = await app.IssuedAsync();
+        var pass = await App.IssuedAsync();
 
-        await app.VerifyAsync(pass.Code, "PMC");
-        await app.VerifyAsync(pass.Code, "JUSSIEU");
-        await app.VerifyAsync("garbage", "PMC");
-        await app.FlushScansAsync();
+        await App.VerifyAsync(pass.Code, "PMC");
+        await App.VerifyAsync(pass.Code, "JUSSIEU");
+        await App.VerifyAsync("garbage", "PMC");
+        await App.FlushScansAsync();
 
-        var events = await app.Tables.ScanEvents.QueryAsync<ScanEventEntity>().ToListAsync();
+        var events = await App.Tables.ScanEvents.QueryAsync<ScanEventEntity>().ToListAsync();
         Assert.Equal(3, events.Count);
         var onPmc = events.Where(e => e.Site == "PMC").OrderBy(e => e.Result).ToList();
         Assert.Equal([VerifyResults.Invalid, VerifyResults.Valid], onPmc.Select(e => e.Result));
@@ -172,8 +165,8 @@ public sealed class PassLifecycleFunctionTests(AzuriteFixture azurite) : IAsyncL
     [Fact]
     public async Task KeysArePublishedAsAJwkSet()
     {
-        var req = app.Request("GET", "/api/keys", key: TestApp.ScannerKey);
-        var reply = await TestApp.ExecuteAsync(req, await app.Function<KeysFunction>().Run(req, default));
+        var req = App.Request("GET", "/api/keys", key: TestApp.ScannerKey);
+        var reply = await TestApp.ExecuteAsync(req, await App.Function<KeysFunction>().Run(req, default));
 
         var jwks = reply.Json<JsonWebKeySet>();
         var key = Assert.Single(jwks.Keys);
@@ -184,8 +177,8 @@ public sealed class PassLifecycleFunctionTests(AzuriteFixture azurite) : IAsyncL
     [Fact]
     public async Task HealthSaysStorageIsReachable()
     {
-        var req = app.Request("GET", "/api/health", key: null);
-        var reply = await TestApp.ExecuteAsync(req, await app.Function<HealthFunction>().Run(req, default));
+        var req = App.Request("GET", "/api/health", key: null);
+        var reply = await TestApp.ExecuteAsync(req, await App.Function<HealthFunction>().Run(req, default));
 
         Assert.Equal(200, reply.Status);
         Assert.Equal("reachable", JsonDocument.Parse(reply.Body).RootElement.GetProperty("storage").GetString());

@@ -3,21 +3,14 @@ using AccessPmc.Functions.Security;
 
 namespace AccessPmc.Tests.Security;
 
-[Collection(AzuriteCollection.Name)]
-public sealed class AbuseLimitTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class AbuseLimitTests(AzuriteFixture azurite) : AppTests(azurite, "limits", new Dictionary<string, string?>
 {
-    private TestApp app = null!;
-
-    public async Task InitializeAsync() => app = await TestApp.StartAsync(azurite, "limits", new Dictionary<string, string?>
-    {
-        ["Auth:PermitsPerSecond"] = "1",
-        ["Auth:Burst"] = "3",
-    });
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
-
+    ["Auth:PermitsPerSecond"] = "1",
+    ["Auth:Burst"] = "3",
+})
+{
     private Task<Reply> KeysAsync(string key) =>
-        app.CallAsync<KeysFunction>("GET", "/api/keys", null, key, async (f, r) => (await f.Run(r, default)).Result);
+        App.CallAsync<KeysFunction>("GET", "/api/keys", null, key, async (f, r) => (await f.Run(r, default)).Result);
 
     [Fact]
     public async Task FloodingClientGets429WithRetryAfterAndOthersAreUnaffected()
@@ -39,7 +32,7 @@ public sealed class AbuseLimitTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task OversizedCodeIsRefusedBeforeDecoding()
     {
-        var verdict = await app.VerifyAsync("PMC1:" + new string('0', 5000), key: TestApp.AdminKey);
+        var verdict = await App.VerifyAsync("PMC1:" + new string('0', 5000), key: TestApp.AdminKey);
 
         Assert.Equal(VerifyReasons.Malformed, verdict.Reason);
     }

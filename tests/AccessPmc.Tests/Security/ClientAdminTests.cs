@@ -4,17 +4,10 @@ using AccessPmc.Tests.Functions;
 
 namespace AccessPmc.Tests.Security;
 
-[Collection(AzuriteCollection.Name)]
-public sealed class ClientAdminTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class ClientAdminTests(AzuriteFixture azurite) : AppTests(azurite, "clients")
 {
-    private TestApp app = null!;
-
-    public async Task InitializeAsync() => app = await TestApp.StartAsync(azurite, "clients");
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
-
     private Task<Reply> CreateAsync(CreateClientRequest request, string key = TestApp.AdminKey) =>
-        app.CallAsync<CreateClientFunction>("POST", "/api/clients", request, key, async (f, r) => (await f.Run(r, default)).Result);
+        App.CallAsync<CreateClientFunction>("POST", "/api/clients", request, key, async (f, r) => (await f.Run(r, default)).Result);
 
     private async Task<ClientWithKey> CreatedAsync(CreateClientRequest request)
     {
@@ -28,8 +21,8 @@ public sealed class ClientAdminTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var created = await CreatedAsync(new CreateClientRequest("HR tool", Roles.Issuer, ["BIO"], ["PMC"]));
 
-        var issued = await app.IssueAsync(Calls.Typical(sites: "PMC"), key: created.ApiKey);
-        var list = await app.CallAsync<ListClientsFunction>("GET", "/api/clients", null, TestApp.AdminKey, async (f, r) => (await f.Run(r, default)).Result);
+        var issued = await App.IssueAsync(Calls.Typical(sites: "PMC"), key: created.ApiKey);
+        var list = await App.CallAsync<ListClientsFunction>("GET", "/api/clients", null, TestApp.AdminKey, async (f, r) => (await f.Run(r, default)).Result);
 
         Assert.Equal(201, issued.Status);
         Assert.Equal("BIO", issued.Json<PassResponse>().Unit);
@@ -44,7 +37,7 @@ public sealed class ClientAdminTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var created = await CreatedAsync(new CreateClientRequest("gate 3", Roles.Scanner, null, ["PMC"]));
 
-        var row = (await app.Tables.Clients.GetEntityAsync<ClientEntity>(ClientEntity.Partition, created.Client.Id)).Value;
+        var row = (await App.Tables.Clients.GetEntityAsync<ClientEntity>(ClientEntity.Partition, created.Client.Id)).Value;
 
         Assert.Equal(AccessPmc.Functions.Security.ApiKeys.Hash(created.ApiKey), row.KeyHash);
         Assert.Equal(32, row.KeyHash.Length);
@@ -54,14 +47,14 @@ public sealed class ClientAdminTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task DisabledScannerIsRefusedAtOnce()
     {
         var created = await CreatedAsync(new CreateClientRequest("stolen phone", Roles.Scanner, null, ["PMC"]));
-        var pass = await app.IssuedAsync();
-        Assert.Equal(200, (await app.VerifyReplyAsync(pass.Code, key: created.ApiKey)).Status);
+        var pass = await App.IssuedAsync();
+        Assert.Equal(200, (await App.VerifyReplyAsync(pass.Code, key: created.ApiKey)).Status);
 
-        var disable = await app.CallAsync<DisableClientFunction>("POST", $"/api/clients/{created.Client.Id}/disable", null, TestApp.AdminKey, async (f, r) => (await f.Run(r, created.Client.Id, default)).Result);
+        var disable = await App.CallAsync<DisableClientFunction>("POST", $"/api/clients/{created.Client.Id}/disable", null, TestApp.AdminKey, async (f, r) => (await f.Run(r, created.Client.Id, default)).Result);
 
         Assert.Equal(200, disable.Status);
         Assert.NotNull(disable.Json<ClientResponse>().DisabledAt);
-        Assert.Equal(401, (await app.VerifyReplyAsync(pass.Code, key: created.ApiKey)).Status);
+        Assert.Equal(401, (await App.VerifyReplyAsync(pass.Code, key: created.ApiKey)).Status);
     }
 
     [Fact]
@@ -69,12 +62,12 @@ public sealed class ClientAdminTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var created = await CreatedAsync(new CreateClientRequest("gate 4", Roles.Scanner, null, ["*"]));
 
-        var rotate = await app.CallAsync<RotateClientKeyFunction>("POST", $"/api/clients/{created.Client.Id}/rotate", null, TestApp.AdminKey, async (f, r) => (await f.Run(r, created.Client.Id, default)).Result);
+        var rotate = await App.CallAsync<RotateClientKeyFunction>("POST", $"/api/clients/{created.Client.Id}/rotate", null, TestApp.AdminKey, async (f, r) => (await f.Run(r, created.Client.Id, default)).Result);
         var rotated = rotate.Json<ClientWithKey>();
 
         Assert.NotEqual(created.ApiKey, rotated.ApiKey);
-        Assert.Equal(401, (await app.VerifyReplyAsync("x", key: created.ApiKey)).Status);
-        Assert.Equal(200, (await app.VerifyReplyAsync("x", key: rotated.ApiKey)).Status);
+        Assert.Equal(401, (await App.VerifyReplyAsync("x", key: created.ApiKey)).Status);
+        Assert.Equal(200, (await App.VerifyReplyAsync("x", key: rotated.ApiKey)).Status);
     }
 
     [Fact]
@@ -102,7 +95,7 @@ public sealed class ClientAdminTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var created = await CreatedAsync(new CreateClientRequest("gate 5", Roles.Scanner, null, ["JUSSIEU"]));
 
-        var reply = await app.VerifyReplyAsync("x", "PMC", key: created.ApiKey);
+        var reply = await App.VerifyReplyAsync("x", "PMC", key: created.ApiKey);
 
         Assert.Equal(403, reply.Status);
     }

@@ -8,22 +8,15 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AccessPmc.Tests.Security;
 
-[Collection(AzuriteCollection.Name)]
-public sealed class IdempotencyTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class IdempotencyTests(AzuriteFixture azurite) : AppTests(azurite, "idem")
 {
-    private TestApp app = null!;
-
-    public async Task InitializeAsync() => app = await TestApp.StartAsync(azurite, "idem");
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
-
-    private async Task<int> StoredPasses() => (await app.Tables.Passes.QueryAsync<PassEntity>().ToListAsync()).Count;
+    private async Task<int> StoredPasses() => (await App.Tables.Passes.QueryAsync<PassEntity>().ToListAsync()).Count;
 
     [Fact]
     public async Task SameKeyAndBodyGiveTheSamePassStoredOnce()
     {
-        var first = await app.IssueAsync(Calls.Typical(), idempotencyKey: "hr-2026-0001");
-        var again = await app.IssueAsync(Calls.Typical(), idempotencyKey: "hr-2026-0001");
+        var first = await App.IssueAsync(Calls.Typical(), idempotencyKey: "hr-2026-0001");
+        var again = await App.IssueAsync(Calls.Typical(), idempotencyKey: "hr-2026-0001");
 
         Assert.Equal(201, first.Status);
         Assert.Equal(200, again.Status);
@@ -35,9 +28,9 @@ public sealed class IdempotencyTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task SameKeyWithAnotherBodyIs422()
     {
-        await app.IssueAsync(Calls.Typical(), idempotencyKey: "hr-2026-0002");
+        await App.IssueAsync(Calls.Typical(), idempotencyKey: "hr-2026-0002");
 
-        var other = await app.IssueAsync(Calls.Typical() with { FamilyName = "Martin" }, idempotencyKey: "hr-2026-0002");
+        var other = await App.IssueAsync(Calls.Typical() with { FamilyName = "Martin" }, idempotencyKey: "hr-2026-0002");
 
         Assert.Equal(422, other.Status);
         Assert.Equal(ErrorCodes.IdempotencyMismatch, other.ProblemCode());
@@ -47,8 +40,8 @@ public sealed class IdempotencyTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task KeysAreScopedPerClient()
     {
-        var mine = await app.IssueAsync(Calls.Typical(), idempotencyKey: "shared-key");
-        var theirs = await app.IssueAsync(Calls.Typical() with { Unit = "CHEM" }, key: TestApp.OtherIssuerKey, idempotencyKey: "shared-key");
+        var mine = await App.IssueAsync(Calls.Typical(), idempotencyKey: "shared-key");
+        var theirs = await App.IssueAsync(Calls.Typical() with { Unit = "CHEM" }, key: TestApp.OtherIssuerKey, idempotencyKey: "shared-key");
 
         Assert.Equal(201, theirs.Status);
         Assert.NotEqual(mine.Json<PassResponse>().Id, theirs.Json<PassResponse>().Id);
@@ -58,11 +51,11 @@ public sealed class IdempotencyTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task RetryWhileTheFirstIsInFlightIs409ThenCompletesTheSamePassLater()
     {
         var hash = IdempotencyStore.RequestHash(Calls.Typical(), AccessPmcJson.Default.IssuePassRequest);
-        var reserved = await app.Services.GetRequiredService<IdempotencyStore>().ReserveAsync("issuer-phys", "slow-key", hash, PassIssuer.NewId(), default);
+        var reserved = await App.Services.GetRequiredService<IdempotencyStore>().ReserveAsync("issuer-phys", "slow-key", hash, PassIssuer.NewId(), default);
 
-        var during = await app.IssueAsync(Calls.Typical(), idempotencyKey: "slow-key");
-        app.Clock.Advance(IdempotencyStore.InFlightWindow + TimeSpan.FromSeconds(1));
-        var after = await app.IssueAsync(Calls.Typical(), idempotencyKey: "slow-key");
+        var during = await App.IssueAsync(Calls.Typical(), idempotencyKey: "slow-key");
+        App.Clock.Advance(IdempotencyStore.InFlightWindow + TimeSpan.FromSeconds(1));
+        var after = await App.IssueAsync(Calls.Typical(), idempotencyKey: "slow-key");
 
         Assert.Equal(409, during.Status);
         Assert.Equal(ErrorCodes.IdempotencyInFlight, during.ProblemCode());
@@ -73,7 +66,7 @@ public sealed class IdempotencyTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task InvalidIdempotencyKeyIs400()
     {
-        Assert.Equal(400, (await app.IssueAsync(Calls.Typical(), idempotencyKey: new string('k', 200))).Status);
+        Assert.Equal(400, (await App.IssueAsync(Calls.Typical(), idempotencyKey: new string('k', 200))).Status);
     }
 }
 
