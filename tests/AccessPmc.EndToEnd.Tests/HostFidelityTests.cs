@@ -14,7 +14,7 @@ public sealed class HostFidelityTests(AzuriteFixture azurite)
         await File.WriteAllTextAsync(hostJson, """{ "version": "2.0", "extensions": { "http": { "routePrefix": "gate" } } }""");
         await using var host = await RunningHost.StartAsync(azurite, args: ["--host-json", hostJson]);
 
-        Assert.Equal("healthy", (await host.Client(RunningHost.ScannerKey, "gate").HealthAsync()).Status);
+        Assert.Equal("healthy", (await host.Client(TestApp.ScannerKey, "gate").HealthAsync()).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await host.SendAsync(HttpMethod.Get, "api/health")).StatusCode);
     }
 
