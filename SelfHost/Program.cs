@@ -1,0 +1,3 @@
+using AccessPmc.SelfHost;
+
+return await SelfHostApp.RunAsync(args);

@@ -1,0 +1,115 @@
+using AccessPmc.SelfHost;
+using AccessPmc.SelfHost.Metadata;
+
+namespace AccessPmc.EndToEnd.Tests;
+
+/// <summary>Every refusal, on crafted metadata, without starting a server.</summary>
+public sealed class FunctionPlannerTests
+{
+    private static readonly Dictionary<string, string> Settings = new() { ["Every5"] = "0 */5 * * * *", ["FiveFields"] = "*/5 * * * *" };
+
+    private static string Http(string name, string method, string route, string methods = "\"get\"", string auth = "Anonymous") => $$"""
+        { "name": "{{name}}", "scriptFile": "AccessPmc.EndToEnd.Tests.dll", "entryPoint": "AccessPmc.EndToEnd.Tests.SampleFunctions.{{method}}",
+          "bindings": [ { "name": "req", "direction": "In", "type": "httpTrigger", "authLevel": "{{auth}}", "methods": [ {{methods}} ], "route": "{{route}}" },
+                        { "name": "$return", "type": "http", "direction": "Out" } ] }
+        """;
+
+    private static string Timer(string name, string schedule, string type = "timerTrigger") => $$"""
+        { "name": "{{name}}", "scriptFile": "AccessPmc.EndToEnd.Tests.dll", "entryPoint": "AccessPmc.EndToEnd.Tests.SampleFunctions.Tick",
+          "bindings": [ { "name": "timer", "direction": "In", "type": "{{type}}", "schedule": "{{schedule}}" } ] }
+        """;
+
+    private static FunctionPlan Plan(params string[] functions) =>
+        FunctionPlanner.Plan(FunctionMetadata.Parse("[" + string.Join(',', functions) + "]"), typeof(SampleFunctions).Assembly, "api", n => Settings.GetValueOrDefault(n));
+
+    private static string Refusal(params string[] functions) => Assert.Throws<SelfHostStartupException>(() => Plan(functions)).Message;
+
+    [Fact]
+    public void SupportedFunctionsArePlannedInMetadataOrder()
+    {
+        var plan = Plan(Http("B", "Get", "items/{id}"), Http("A", "Action", "items/{n:int}/x", "\"post\""), Timer("T", "%Every5%"));
+
+        Assert.Equal(["B", "A"], plan.Http.Select(f => f.Name));
+        Assert.Equal("api/items/{id}", plan.Http[0].Route.Template);
+        Assert.Equal("0 */5 * * * *", Assert.Single(plan.Timers).Schedule);
+    }
+
+    [Fact]
+    public void TheRealMetadataIsPlanned()
+    {
+        var metadata = FunctionMetadata.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "functions.metadata")));
+
+        var plan = FunctionPlanner.Plan(metadata, typeof(AccessPmc.Functions.AccessPmcServiceCollectionExtensions).Assembly, "api", _ => "0 0 * * * *");
+
+        Assert.Contains(plan.Http, f => f.Name == "IssuePass" && f.Route.Template == "api/passes");
+        Assert.Contains(plan.Timers, t => t.Name == "ExpirePasses");
+    }
+
+    [Theory]
+    [InlineData("queueTrigger", "trigger type 'queueTrigger' is not supported")]
+    public void AnotherTriggerTypeIsRefused(string type, string reason) =>
+        Assert.Equal($"Function 'Q': {reason} (SelfHost runs httpTrigger and timerTrigger only).", Refusal(Timer("Q", "x", type)));
+
+    [Fact]
+    public void AParameterItCannotBindIsRefused() =>
+        Assert.StartsWith("Function 'C': parameter 'context' of type FunctionContext cannot be bound", Refusal(Http("C", "WantsContext", "c")));
+
+    [Fact]
+    public void ARouteValueMissingFromTheRouteIsRefused() =>
+        Assert.StartsWith("Function 'G': parameter 'id' of type String cannot be bound", Refusal(Http("G", "Get", "items")));
+
+    [Fact]
+    public void AReturnTypeItCannotWriteIsRefused() =>
+        Assert.StartsWith("Function 'R': return type Task`1 cannot be written", Refusal(Http("R", "ReturnsText", "r")));
+
+    [Fact]
+    public void AFiveFieldCronIsRefused() =>
+        Assert.StartsWith("Function 'T': schedule '*/5 * * * *' has 5 fields; SelfHost needs a 6-field NCRONTAB expression", Refusal(Timer("T", "%FiveFields%")));
+
+    [Fact]
+    public void AnUnresolvedSettingIsRefused() =>
+        Assert.Equal("Function 'T': schedule setting %Missing% is not set.", Refusal(Timer("T", "%Missing%")));
+
+    [Fact]
+    public void AnAuthLevelOtherThanAnonymousIsRefused() =>
+        Assert.StartsWith("Function 'F': auth level 'Function' is not supported", Refusal(Http("F", "Plain", "f", auth: "Function")));
+
+    [Fact]
+    public void OverlappingRoutesAreRefused() =>
+        Assert.Equal(
+            "Function 'Two': route 'api/Items/{ID}' overlaps route 'api/items/{id}' of function 'One' for the same methods.",
+            Refusal(Http("One", "Get", "items/{id}"), Http("Two", "Get", "Items/{ID}", "\"post\", \"get\"")));
+
+    [Fact]
+    public void RoutesThatDifferByMethodLiteralOrLengthDoNotOverlap()
+    {
+        var plan = Plan(
+            Http("A", "Get", "items/{id}"),
+            Http("B", "Get", "items/{id}", "\"post\""),
+            Http("C", "Plain", "items/new"),
+            Http("D", "Get", "items/{id}/more"));
+
+        Assert.Equal(4, plan.Http.Count);
+    }
+
+    [Fact]
+    public void ACatchAllParameterIsRefused() =>
+        Assert.StartsWith("Function 'All': route 'api/files/{*path}' has a catch-all parameter", Refusal(Http("All", "Plain", "files/{*path}")));
+
+    [Fact]
+    public async Task TheEntryPointExitsNonZeroWithTheReason()
+    {
+        var metadata = Path.Combine(Directory.CreateTempSubdirectory().FullName, "functions.metadata");
+        var nightly = Timer("Nightly", "0 3 * * *").Replace("AccessPmc.EndToEnd.Tests.dll", "AccessPmc.Functions.dll", StringComparison.Ordinal)
+            .Replace("AccessPmc.EndToEnd.Tests.SampleFunctions.Tick", "AccessPmc.Functions.Expiry.ExpirePassesFunction.Run", StringComparison.Ordinal);
+        await File.WriteAllTextAsync(metadata, "[" + nightly + "]");
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exit = await SelfHostApp.RunAsync(["--metadata", metadata, "--no-local-settings", "--port", "0"], output, error);
+
+        Assert.NotEqual(0, exit);
+        var line = Assert.Single(error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("SelfHost refused to start: Function 'Nightly': schedule '0 3 * * *' has 5 fields", line, StringComparison.Ordinal);
+    }
+}

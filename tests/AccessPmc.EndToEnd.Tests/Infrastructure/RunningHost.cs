@@ -1,0 +1,77 @@
+using AccessPmc.Contracts;
+using AccessPmc.SelfHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AccessPmc.EndToEnd.Tests.Infrastructure;
+
+/// <summary>SelfHost started in-process on a free port over the shared Azurite, with tables of its own; tests talk to it only over HTTP.</summary>
+public sealed class RunningHost : IAsyncDisposable
+{
+    private RunningHost(SelfHostApp app) => App = app;
+
+    public SelfHostApp App { get; }
+
+    public Uri BaseAddress => App.BaseAddress;
+
+    public HttpClient Http { get; } = new();
+
+    public AccessPmcClient Issuer => Client(TestApp.IssuerKey);
+
+    public AccessPmcClient Scanner => Client(TestApp.ScannerKey);
+
+    public static async Task<RunningHost> StartAsync(AzuriteFixture azurite, IDictionary<string, string?>? overrides = null, string[]? args = null, TimeProvider? clock = null)
+    {
+        var settings = Settings(azurite.ConnectionString);
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        var app = SelfHostApp.Build(
+            ["--no-local-settings", "--port", "0", .. args ?? []],
+            services =>
+            {
+                if (clock is not null)
+                {
+                    services.AddSingleton(clock);
+                }
+            },
+            settings);
+        await app.StartAsync();
+        return new RunningHost(app);
+    }
+
+    /// <summary>The unit tests' settings (sites PMC, JUSSIEU, VILLEJUIF; issuer PHYS on PMC+JUSSIEU; scanner on PMC+JUSSIEU) plus the timer schedules.</summary>
+    public static Dictionary<string, string?> Settings(string connectionString)
+    {
+        var settings = TestApp.Settings(connectionString, "e2e" + Guid.NewGuid().ToString("N")[..8]);
+        settings["ExpirePassesSchedule"] = "0 */5 * * * *";
+        settings["PurgePersonalDataSchedule"] = "0 30 3 * * *";
+        settings["Logging:LogLevel:Default"] = "Warning";
+        return settings;
+    }
+
+    /// <summary>A client for the API root under <paramref name="prefix"/>.</summary>
+    public AccessPmcClient Client(string key, string prefix = "api") =>
+        new(new HttpClient { BaseAddress = new Uri(BaseAddress, prefix.Length == 0 ? "" : prefix + "/") }, key);
+
+    public Task<HttpResponseMessage> SendAsync(HttpMethod method, string path) =>
+        Http.SendAsync(new HttpRequestMessage(method, new Uri(BaseAddress, path)));
+
+    /// <summary>Polls until <paramref name="condition"/> holds; the timeout is generous: no timing is asserted.</summary>
+    public static async Task WaitUntilAsync(Func<Task<bool>> condition, string what, int seconds = 30)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting until {what}.");
+            await Task.Delay(100);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await App.DisposeAsync();
+    }
+}

@@ -1,0 +1,76 @@
+using AccessPmc.Contracts;
+using AccessPmc.EndToEnd.Tests.Infrastructure;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AccessPmc.EndToEnd.Tests;
+
+/// <summary>A pass's whole life over real HTTP, through SelfHost, with nothing but <see cref="AccessPmcClient"/>.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class PassWalkTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Start = new(2026, 3, 16, 8, 0, 0, TimeSpan.Zero);
+    private readonly FakeTimeProvider clock = new(Start);
+    private RunningHost host = null!;
+
+    public async Task InitializeAsync() => host = await RunningHost.StartAsync(azurite, clock: clock);
+
+    public async Task DisposeAsync() => await host.DisposeAsync();
+
+    private static IssuePassRequest Pass(TimeSpan validity, params string[] sites) =>
+        new("Jeanne", "Dupont", PassKinds.Temporary, Start, Start + validity, sites);
+
+    [Fact]
+    public async Task IssueScanRevokeAndExpire()
+    {
+        var issued = await host.Issuer.IssuePassAsync(Pass(TimeSpan.FromDays(2), "PMC"));
+
+        var png = await host.Issuer.GetQrPngAsync(issued.Id);
+        var scanned = QrDecoder.Decode(png);
+        Assert.Equal(issued.Code, scanned);
+
+        var atPmc = await host.Scanner.VerifyAsync(scanned, "PMC");
+        Assert.Equal((VerifyResults.Valid, null), (atPmc.Result, atPmc.Reason));
+
+        var atJussieu = await host.Scanner.VerifyAsync(scanned, "JUSSIEU");
+        Assert.Equal((VerifyResults.Invalid, VerifyReasons.WrongSite), (atJussieu.Result, atJussieu.Reason));
+
+        var revoked = await host.Issuer.RevokePassAsync(issued.Id, "badge lost");
+        Assert.Equal(PassStatuses.Revoked, revoked.Status);
+        Assert.Equal(VerifyReasons.Revoked, (await host.Scanner.VerifyAsync(scanned, "PMC")).Reason);
+
+        // An hour-long pass, then two hours later: the ExpirePasses schedule comes due on the fake clock.
+        var shortPass = await host.Issuer.IssuePassAsync(Pass(TimeSpan.FromHours(1), "PMC"));
+        clock.Advance(TimeSpan.FromHours(2));
+        await RunningHost.WaitUntilAsync(
+            async () => (await host.Issuer.GetPassAsync(shortPass.Id)).Status == PassStatuses.Expired,
+            "the ExpirePasses timer marked the pass expired");
+
+        Assert.True(host.App.Timers.RunCount("ExpirePasses") >= 1);
+        Assert.Equal(VerifyReasons.Expired, (await host.Scanner.VerifyAsync(shortPass.Code, "PMC")).Reason);
+    }
+
+    [Fact]
+    public async Task RefusalsArriveAsAccessPmcException()
+    {
+        var wrongKey = host.Client("not-a-key");
+
+        var unauthenticated = await Assert.ThrowsAsync<AccessPmcException>(() => wrongKey.GetKeysAsync());
+        var forbidden = await Assert.ThrowsAsync<AccessPmcException>(() => host.Scanner.IssuePassAsync(Pass(TimeSpan.FromDays(1), "PMC")));
+
+        Assert.Equal((401, ErrorCodes.Unauthenticated), ((int)unauthenticated.Status, unauthenticated.Code));
+        Assert.Equal((403, ErrorCodes.Forbidden), ((int)forbidden.Status, forbidden.Code));
+    }
+
+    [Fact]
+    public async Task IdempotentIssueReturnsTheSamePass()
+    {
+        var first = await host.Issuer.IssuePassAsync(Pass(TimeSpan.FromDays(1), "PMC"), "order-42");
+        var again = await host.Issuer.IssuePassAsync(Pass(TimeSpan.FromDays(1), "PMC"), "order-42");
+
+        Assert.Equal(first.Id, again.Id);
+        Assert.NotEmpty((await host.Scanner.GetKeysAsync()).Keys);
+        Assert.Equal("healthy", (await host.Scanner.HealthAsync()).Status);
+        Assert.Empty((await host.Scanner.GetRevocationsAsync()).Revoked);
+        Assert.StartsWith("<", System.Text.Encoding.UTF8.GetString(await host.Issuer.GetQrSvgAsync(first.Id)).TrimStart(), StringComparison.Ordinal);
+    }
+}
