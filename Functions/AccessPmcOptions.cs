@@ -67,7 +67,7 @@ public sealed class KindPolicy
 {
     public TimeSpan MaxValidity { get; set; }
 
-    /// <summary>Optional daily window in the site's time zone, e.g. <c>07:00-20:00</c>; checked at the gate.</summary>
+    /// <summary>Optional daily window, e.g. <c>07:00-20:00</c>. Accepted but not enforced yet (docs/decisions.md).</summary>
     [RegularExpression(@"^\d{2}:\d{2}-\d{2}:\d{2}$")]
     public string? AllowedHours { get; set; }
 }

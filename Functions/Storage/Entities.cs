@@ -4,7 +4,7 @@ using Azure.Data.Tables;
 
 namespace AccessPmc.Functions.Storage;
 
-/// <summary>The pass record; PartitionKey is the pass id so that verify is one point read.</summary>
+/// <summary>The pass record: PartitionKey is the first hex digit of the id, RowKey the id, so verify is one point read.</summary>
 public sealed class PassEntity : ITableEntity
 {
     public string PartitionKey { get; set; } = "";

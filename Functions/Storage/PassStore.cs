@@ -8,7 +8,7 @@ namespace AccessPmc.Functions.Storage;
 
 /// <summary>
 /// Pass rows and their indexes. Write order: index rows first, pass row last. A crash in between
-/// leaves only index rows pointing at nothing, which the timers and listings skip and delete.
+/// leaves only index rows pointing at nothing: the timers delete them, listings skip them.
 /// </summary>
 public sealed partial class PassStore(Tables tables, IOptions<AccessPmcOptions> options)
 {

@@ -74,3 +74,35 @@ public sealed class PassWalkTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.StartsWith("<", System.Text.Encoding.UTF8.GetString(await host.Issuer.GetQrSvgAsync(first.Id)).TrimStart(), StringComparison.Ordinal);
     }
 }
+
+/// <summary>The admin and bulk paths over HTTP: a new scanner client, a CSV batch, the offline sync endpoints.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class AdminAndBulkTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private RunningHost host = null!;
+
+    public async Task InitializeAsync() => host = await RunningHost.StartAsync(azurite);
+
+    public async Task DisposeAsync() => await host.DisposeAsync();
+
+    [Fact]
+    public async Task NewScannerVerifiesABatchIssuedPassUntilItIsDisabled()
+    {
+        var from = DateTimeOffset.UtcNow.AddMinutes(-1);
+        var csv = $"givenName,familyName,kind,validFrom,validUntil,sites\nAda,Lovelace,temporary,{from:O},{from.AddDays(1):O},PMC\nBad,Row,temporary,{from:O},{from.AddDays(1):O},MARS\n";
+        var batch = await host.Issuer.IssueBatchCsvAsync(csv);
+        var created = await host.Admin.CreateClientAsync(new CreateClientRequest("gate 9", Roles.Scanner, null, ["PMC"]));
+        var gate = host.Client(created.ApiKey);
+
+        var verdict = await gate.VerifyAsync(batch.Items[0].Code!, "PMC");
+        var keys = await gate.GetKeysAsync();
+        await host.Admin.DisableClientAsync(created.Client.Id);
+        var refused = await Assert.ThrowsAsync<AccessPmcException>(() => gate.VerifyAsync(batch.Items[0].Code!, "PMC"));
+
+        Assert.Equal((1, 1), (batch.Created, batch.Failed));
+        Assert.Equal(ErrorCodes.UnknownSite, batch.Items[1].Error!.Code);
+        Assert.Equal(VerifyResults.Valid, verdict.Result);
+        Assert.NotEmpty(keys.Keys);
+        Assert.Equal(401, (int)refused.Status);
+    }
+}

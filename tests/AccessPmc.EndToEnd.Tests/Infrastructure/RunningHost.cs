@@ -19,6 +19,8 @@ public sealed class RunningHost : IAsyncDisposable
 
     public AccessPmcClient Scanner => Client(TestApp.ScannerKey);
 
+    public AccessPmcClient Admin => Client(TestApp.AdminKey);
+
     public static async Task<RunningHost> StartAsync(AzuriteFixture azurite, IDictionary<string, string?>? overrides = null, string[]? args = null, TimeProvider? clock = null)
     {
         var settings = Settings(azurite.ConnectionString);
