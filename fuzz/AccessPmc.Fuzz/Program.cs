@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.Cose;
 using System.Text;
 using AccessPmc.Contracts;
 using AccessPmc.Functions;
@@ -13,9 +15,10 @@ namespace AccessPmc.Fuzz;
 /// through <see cref="PassCodec.Read"/> and <see cref="OfflineVerifier.Check"/>. Any exception is a crash, and so is
 /// a reading that is neither valid (claims, no reason) nor invalid (no claims, a reason).
 /// Modes: (no argument) AFL persistent loop on stdin; <c>--make-corpus DIR</c> writes signed seed codes;
-/// <c>--replay FILE...</c> runs inputs once without AFL (to triage a crash).
+/// <c>payload</c> AFL loop where the input is the claims CBOR, signed by the harness (reaches the claims parser);
+/// <c>--replay FILE...</c> / <c>--replay-payload FILE...</c> run inputs once without AFL (to triage a crash).
 /// </summary>
-public static class Program
+public static partial class Program
 {
     private static readonly DateTimeOffset Now = new(2026, 3, 16, 8, 0, 0, TimeSpan.Zero);
 
@@ -43,13 +46,59 @@ public static class Program
             return 0;
         }
 
+        // "payload": the input is the CBOR claims map, signed here with the harness key, so that AFL reaches the
+        // claims parser behind the signature check (with "code" inputs it never can: it has no key to sign with).
+        var payload = args is ["payload"];
+        if (args is ["--replay-payload", .. var payloads])
+        {
+            foreach (var file in payloads)
+            {
+                ExecutePayload(File.ReadAllBytes(file));
+                Console.WriteLine($"ok: {file}");
+            }
+
+            return 0;
+        }
+
         Fuzzer.Run(stream =>
         {
             using var buffer = new MemoryStream();
             stream.CopyTo(buffer);
-            Execute(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+            var input = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+            if (payload)
+            {
+                ExecutePayload(input);
+            }
+            else
+            {
+                Execute(input);
+            }
         });
         return 0;
+    }
+
+    public static void ExecutePayload(ReadOnlySpan<byte> claims)
+    {
+        var headers = new CoseHeaderMap { [CoseHeaderLabel.KeyIdentifier] = CoseHeaderValue.FromBytes(Key.Kid) };
+        var cose = CoseSign1Message.SignEmbedded(claims, new CoseSigner(Key.Key, HashAlgorithmName.SHA256, headers));
+        var code = PassCodec.Prefix + SimpleBase.Base45.Default.Encode(cose.AsSpan(1));
+        var reading = Codec.Read(code);
+        Consistent(reading, reading.Reason);
+        if (reading.Claims is null && reading.Reason != VerifyReasons.Malformed)
+        {
+            throw new InvalidOperationException($"A correctly signed code was refused as {reading.Reason}.");
+        }
+
+        if (reading.Claims is { } accepted && accepted.Sites.Any(site => !StrictSite().IsMatch(site)))
+        {
+            throw new InvalidOperationException("Accepted a site code outside ^[A-Z0-9-]{1,16}$ (strictly, no trailing newline).");
+        }
+
+        if (code.Length <= PassCodec.MaxCodeLength && reading.Claims is { } read && Codec.Encode(read) is var again
+            && !CoseMessage.DecodeSign1(SimpleBase.Base45.Default.Decode(again.AsSpan(PassCodec.Prefix.Length))).Content!.Value.Span.SequenceEqual(claims))
+        {
+            throw new InvalidOperationException("Accepted claims do not re-encode to the signed bytes: the claims encoding is not canonical.");
+        }
     }
 
     public static void Execute(ReadOnlySpan<byte> input)
@@ -99,6 +148,17 @@ public static class Program
         }
 
         File.WriteAllText(Path.Combine(dir, "seed-prefix-only.txt"), PassCodec.Prefix);
+        var payloads = Path.Combine(dir, "..", "corpus-payload");
+        Directory.CreateDirectory(payloads);
+        foreach (var (name, claims) in seeds)
+        {
+            var cose = CoseMessage.DecodeSign1(SimpleBase.Base45.Default.Decode(Codec.Encode(claims).AsSpan(PassCodec.Prefix.Length)));
+            File.WriteAllBytes(Path.Combine(payloads, $"seed-{name}.cbor"), cose.Content!.Value.ToArray());
+        }
+
         Console.WriteLine($"wrote {seeds.Length + 1} seeds to {dir}");
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\A[A-Z0-9-]{1,16}\z")]
+    private static partial System.Text.RegularExpressions.Regex StrictSite();
 }
