@@ -274,9 +274,9 @@ public sealed partial class PassCodec(SigningKeyRing keys)
         _ => null,
     };
 
-    [GeneratedRegex("^[0-9A-Z $%*+./:-]+$")]
+    [GeneratedRegex(@"^[0-9A-Z $%*+./:-]+\z")]
     private static partial Regex Base45Alphabet();
 
-    [GeneratedRegex("^[A-Z0-9-]{1,16}$")]
+    [GeneratedRegex(@"^[A-Z0-9-]{1,16}\z")]
     internal static partial Regex SiteCode();
 }

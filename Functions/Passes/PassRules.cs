@@ -132,6 +132,6 @@ public sealed partial class PassRules(IOptions<AccessPmcOptions> options)
 
     private static string? Truncate(string? s) => s is { Length: > 20 } ? s[..20] + "…" : s;
 
-    [GeneratedRegex("^[A-Za-z0-9-]{1,32}$")]
+    [GeneratedRegex(@"^[A-Za-z0-9-]{1,32}\z")]
     private static partial Regex UnitCode();
 }
