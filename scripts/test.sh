@@ -3,4 +3,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 npm ci --no-audit --no-fund --loglevel=error
-dotnet test AccessPmc.sln --nologo -v q
+dotnet test AccessPmc.sln --nologo
