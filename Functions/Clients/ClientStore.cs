@@ -12,7 +12,7 @@ public sealed class ClientStore(Tables tables, TimeProvider time)
     /// <summary>How long a disable may take to reach another instance; this instance evicts at once.</summary>
     public static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(10);
 
-    private readonly ConcurrentDictionary<string, (ClientEntity? Entity, DateTimeOffset Until)> cache = new();
+    private readonly ConcurrentDictionary<string, (ClientEntity Entity, DateTimeOffset Until)> cache = new();
 
     public async ValueTask<ApiCaller?> AuthenticateAsync(string key, byte[] hash, CancellationToken ct)
     {
@@ -97,8 +97,13 @@ public sealed class ClientStore(Tables tables, TimeProvider time)
         }
 
         var found = await tables.Clients.GetEntityIfExistsAsync<ClientEntity>(ClientEntity.Partition, id, cancellationToken: ct);
+        // Misses are not cached: random ids must not grow memory (failed attempts are rate-limited instead).
         var entity = found.HasValue ? found.Value : null;
-        cache[id] = (entity, now + CacheLifetime);
+        if (entity is not null)
+        {
+            cache[id] = (entity, now + CacheLifetime);
+        }
+
         return entity;
     }
 }

@@ -14,9 +14,16 @@ public sealed class Gate(Authenticator authenticator, RateLimits limits)
 {
     public async Task<Admission> AdmitAsync(HttpRequest request, Role allowed, CancellationToken ct)
     {
+        var address = request.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (limits.FailureBudgetExhausted(address) is { } cooldown)
+        {
+            return TooMany(request, cooldown);
+        }
+
         var caller = await authenticator.AuthenticateAsync(request.Headers.Authorization.ToString() is { Length: > 0 } h ? h : null, ct);
         if (caller is null)
         {
+            limits.RecordFailure(address);
             request.HttpContext.Response.Headers.WWWAuthenticate = "Bearer";
             return Deny(new ApiError(StatusCodes.Status401Unauthorized, ErrorCodes.Unauthenticated, "A valid API key is required.", "Send Authorization: Bearer <key>."));
         }
@@ -26,14 +33,14 @@ public sealed class Gate(Authenticator authenticator, RateLimits limits)
             return Deny(ApiError.Forbidden(ErrorCodes.Forbidden, $"The {ApiCaller.RoleName(caller.Role)} role may not call this endpoint."));
         }
 
-        if (limits.TryAcquire(caller.Id) is { } wait)
-        {
-            var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
-            request.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-            return Deny(new ApiError(StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimited, "Too many requests.", $"Retry after {seconds} s."));
-        }
+        return limits.TryAcquire(caller.Id) is { } wait ? TooMany(request, wait) : new Admission(caller, null);
+    }
 
-        return new Admission(caller, null);
+    private static Admission TooMany(HttpRequest request, TimeSpan wait)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+        request.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        return Deny(new ApiError(StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimited, "Too many requests.", $"Retry after {seconds} s."));
     }
 
     private static Admission Deny(ApiError error) => new(null, error.ToResult());

@@ -14,6 +14,10 @@ public sealed class AuthOptions
 
     [Range(1, 100_000)]
     public int Burst { get; set; } = 400;
+
+    /// <summary>Failed authentications allowed per source address and minute, against key guessing and floods.</summary>
+    [Range(1, 100_000)]
+    public int FailuresPerMinute { get; set; } = 60;
 }
 
 public sealed class ConfiguredClient

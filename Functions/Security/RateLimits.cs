@@ -7,6 +7,7 @@ namespace AccessPmc.Functions.Security;
 public sealed class RateLimits : IDisposable
 {
     private readonly PartitionedRateLimiter<string> limiter;
+    private readonly PartitionedRateLimiter<string> failures;
 
     public RateLimits(IOptions<AuthOptions> options)
     {
@@ -21,12 +22,29 @@ public sealed class RateLimits : IDisposable
                 QueueLimit = 0,
                 AutoReplenishment = true,
             }));
+        failures = PartitionedRateLimiter.Create<string, string>(address => RateLimitPartition.GetTokenBucketLimiter(
+            address,
+            _ => new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = o.FailuresPerMinute,
+                TokensPerPeriod = o.FailuresPerMinute,
+                ReplenishmentPeriod = TimeSpan.FromMinutes(1),
+                QueueLimit = 0,
+                AutoReplenishment = true,
+            }));
     }
 
+    /// <summary>Whether this address has failed too often lately; asked before any key lookup.</summary>
+    public TimeSpan? FailureBudgetExhausted(string address) => Acquire(failures, address, 0);
+
+    public void RecordFailure(string address) => Acquire(failures, address, 1);
+
     /// <summary>Null when admitted, else how long to wait.</summary>
-    public TimeSpan? TryAcquire(string clientId, int permits = 1)
+    public TimeSpan? TryAcquire(string clientId, int permits = 1) => Acquire(limiter, clientId, permits);
+
+    private static TimeSpan? Acquire(PartitionedRateLimiter<string> limiter, string key, int permits)
     {
-        using var lease = limiter.AttemptAcquire(clientId, permits);
+        using var lease = limiter.AttemptAcquire(key, permits);
         if (lease.IsAcquired)
         {
             return null;
@@ -35,5 +53,9 @@ public sealed class RateLimits : IDisposable
         return lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(1);
     }
 
-    public void Dispose() => limiter.Dispose();
+    public void Dispose()
+    {
+        limiter.Dispose();
+        failures.Dispose();
+    }
 }

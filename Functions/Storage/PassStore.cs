@@ -79,9 +79,11 @@ public sealed partial class PassStore(Tables tables, IOptions<AccessPmcOptions> 
         }
 
         // Repeated on every revoke call, so a crash before this line is repaired by revoking again.
+        // Keyed by when this row is written, not by the revocation time, so that a late (repaired) row
+        // still sorts after the cursors already handed out; scanners de-duplicate by pass id.
         var revokedAt = pass.RevokedAt ?? now;
         await tables.Revocations.UpsertEntityAsync(
-            new RevocationEntity { PartitionKey = RevocationPartition, RowKey = $"{Keys.Ascending(revokedAt)}_{pass.Id}", PassId = pass.Id, RevokedAt = revokedAt, ValidUntil = pass.ValidUntil },
+            new RevocationEntity { PartitionKey = RevocationPartition, RowKey = $"{Keys.Ascending(now)}_{pass.Id}", PassId = pass.Id, RevokedAt = revokedAt, ValidUntil = pass.ValidUntil },
             TableUpdateMode.Replace, ct);
         await tables.PurgeIndex.UpsertEntityAsync(PurgeDue(pass.Id, revokedAt + options.Value.PersonalDataRetention), TableUpdateMode.Replace, ct);
         return pass;

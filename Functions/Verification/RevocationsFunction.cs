@@ -14,6 +14,12 @@ public sealed class RevocationsFunction(Gate gate, Tables tables, TimeProvider t
 {
     public const int MaxItems = 5000;
 
+    /// <summary>
+    /// The cursor never passes "now minus this": rows written by another instance whose clock is a
+    /// little behind are sent again on the next sync rather than missed. Scanners de-duplicate by id.
+    /// </summary>
+    public static readonly TimeSpan Overlap = TimeSpan.FromMinutes(5);
+
     [Function("GetRevocations")]
     public async Task<Results<Ok<RevocationList>, ProblemHttpResult>> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "revocations")] HttpRequest req, CancellationToken ct)
@@ -44,6 +50,7 @@ public sealed class RevocationsFunction(Gate gate, Tables tables, TimeProvider t
             }
         }
 
-        return TypedResults.Ok(new RevocationList(items, cursor, now));
+        var bound = Keys.Ascending(now - Overlap);
+        return TypedResults.Ok(new RevocationList(items, string.CompareOrdinal(cursor, bound) < 0 ? cursor : bound, now));
     }
 }
