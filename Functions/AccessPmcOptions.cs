@@ -67,7 +67,23 @@ public sealed class KindPolicy
 {
     public TimeSpan MaxValidity { get; set; }
 
-    /// <summary>Optional daily window, e.g. <c>07:00-20:00</c>. Accepted but not enforced yet (docs/decisions.md).</summary>
+    /// <summary>
+    /// Optional daily window, e.g. <c>07:00-20:00</c>: a pass of this kind must start and end inside
+    /// it, in the time zone of each of its sites (checked at issuance).
+    /// </summary>
     [RegularExpression(@"^\d{2}:\d{2}-\d{2}:\d{2}$")]
     public string? AllowedHours { get; set; }
+
+    public bool Allows(DateTimeOffset at, string timeZone)
+    {
+        if (AllowedHours is null)
+        {
+            return true;
+        }
+
+        var local = TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, TimeZoneInfo.FindSystemTimeZoneById(timeZone)).DateTime);
+        var from = TimeOnly.ParseExact(AllowedHours[..5], "HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        var to = TimeOnly.ParseExact(AllowedHours[6..], "HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        return local >= from && local <= to;
+    }
 }

@@ -56,6 +56,12 @@ public sealed partial class PassRules(IOptions<AccessPmcOptions> options)
             return ApiError.Invalid(ErrorCodes.ValidityTooLong, "validUntil", $"A {kind} pass lasts at most {policy.MaxValidity.TotalDays.ToString(CultureInfo.InvariantCulture)} days.");
         }
 
+        if (policy.AllowedHours is { } hours
+            && sites.Value!.Select(code => Policy.FindSite(code)!).Any(site => !policy.Allows(from, site.TimeZone) || !policy.Allows(until, site.TimeZone)))
+        {
+            return ApiError.Invalid(ErrorCodes.OutsideAllowedHours, "validFrom", $"A {kind} pass starts and ends between {hours}, site time.");
+        }
+
         if (until <= now)
         {
             return ApiError.Invalid(ErrorCodes.ValidityInPast, "validUntil", "validUntil is already past.");
