@@ -47,7 +47,7 @@ public sealed class PassPropertyTests
             Assert.Null(reading.Reason);
             Assert.Equal(PassCodec.WritePayload(claims), PassCodec.WritePayload(reading.Claims!));
             Assert.Equal(TestKeys.Signer.KeyId, reading.KeyId);
-        }, iter: 300, threads: 1);
+        }, iter: 1000, threads: 1);
     }
 
     private enum Edit
@@ -78,7 +78,7 @@ public sealed class PassPropertyTests
             }
 
             Assert.True(Codec.Verdict(mutated) is not null, $"Edited code was accepted: {mutated}");
-        }, iter: 3000, threads: 1);
+        }, iter: 10000, threads: 1);
     }
 
     private static string Apply(string code, (Edit Kind, int Position, char Char)[] edits)
