@@ -63,6 +63,11 @@ public class PassBenchmarks
     [Benchmark, BenchmarkCategory("VerifyStages")]
     public bool StageCoseVerifyEmbedded() => f.Message.VerifyEmbedded(f.Key.Key);
 
+    // Everything Read does before the crypto (size, prefix, Base45, COSE decode + re-encode, headers, kid lookup):
+    // a code signed by a key outside the ring stops at unknown_key.
+    [Benchmark, BenchmarkCategory("VerifyStages")]
+    public CodeReading StageReadUpToKidLookup() => f.Codec.Read(f.StrangerCode);
+
     [Benchmark(Baseline = true), BenchmarkCategory("Qr")]
     public byte[] QrPng() => QrRenderer.Png(f.Code);
 
@@ -84,6 +89,8 @@ public sealed class Fixture
     public required PassClaims Claims { get; init; }
 
     public required string Code { get; init; }
+
+    public required string StrangerCode { get; init; }
 
     public required byte[] Cose { get; init; }
 
@@ -144,6 +151,7 @@ public sealed class Fixture
             ClockSkew = TimeSpan.FromMinutes(2),
         };
 
+        var stranger = SigningKey.Generate();
         return new Fixture
         {
             Key = key,
@@ -151,6 +159,7 @@ public sealed class Fixture
             Verifier = new OfflineVerifier(codec, Microsoft.Extensions.Options.Options.Create(new AccessPmcOptions())),
             Claims = claims,
             Code = code,
+            StrangerCode = new PassCodec(new SigningKeyRing([stranger], stranger)).Encode(claims),
             Cose = cose,
             Message = message,
             Payload = payload,
