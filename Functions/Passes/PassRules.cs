@@ -13,6 +13,9 @@ public sealed partial class PassRules(IOptions<AccessPmcOptions> options)
 {
     public const int MaxNameLength = 64;
 
+    /// <summary>Site codes (plus one byte each) that, with a full label, still fit a 512-character code.</summary>
+    public const int MaxSiteText = 120;
+
     private AccessPmcOptions Policy => options.Value;
 
     public Outcome<PassDraft> Validate(IssuePassRequest request, ApiCaller caller, DateTimeOffset now)
@@ -94,6 +97,12 @@ public sealed partial class PassRules(IOptions<AccessPmcOptions> options)
             {
                 sites.Add(site.Code);
             }
+        }
+
+        // Keeps every code under PassCodec.MaxCodeLength, which readers enforce before decoding.
+        if (sites.Sum(s => s.Length + 1) > MaxSiteText)
+        {
+            return ApiError.Invalid(ErrorCodes.UnknownSite, "sites", $"Too many or too long site codes for one pass (at most {MaxSiteText} characters in all).");
         }
 
         return sites;
