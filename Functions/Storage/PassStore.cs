@@ -28,6 +28,18 @@ public sealed partial class PassStore(Tables tables, IOptions<AccessPmcOptions> 
         return found.HasValue ? found.Value : null;
     }
 
+    /// <summary>Only the status, for the gate: the verify hot path reads one property, not the whole row.</summary>
+    public async Task<string?> FindStatusAsync(string id, CancellationToken ct)
+    {
+        if (!IsId(id))
+        {
+            return null;
+        }
+
+        var found = await tables.Passes.GetEntityIfExistsAsync<TableEntity>(PartitionOf(id), id, [nameof(PassEntity.Status)], ct);
+        return found.HasValue ? found.Value!.GetString(nameof(PassEntity.Status)) : null;
+    }
+
     /// <summary>Stores new passes; where a row already exists (a retried write, a resumed batch) the stored row wins.</summary>
     public async Task<IReadOnlyList<PassEntity>> InsertAsync(IReadOnlyList<PassEntity> passes, CancellationToken ct)
     {

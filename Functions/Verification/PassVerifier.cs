@@ -13,8 +13,7 @@ public sealed class PassVerifier(OfflineVerifier offline, PassStore store, ScanL
         var (reading, reason) = offline.Check(code, site, now);
         if (reason is null && reading.Claims is { } claims)
         {
-            var pass = await store.FindAsync(claims.IdHex, ct);
-            reason = pass?.Status switch
+            reason = await store.FindStatusAsync(claims.IdHex, ct) switch
             {
                 null => VerifyReasons.UnknownPass,
                 PassStatuses.Revoked => VerifyReasons.Revoked,
