@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 using System.Runtime.ExceptionServices;
 using AccessPmc.SelfHost.Metadata;
@@ -8,9 +9,12 @@ namespace AccessPmc.SelfHost;
 /// <summary>Calls a function the way the worker does: a fresh instance per invocation, from the invocation's scope.</summary>
 public static class Invocation
 {
+    // Constructor lookup is reflection: do it once per function class, not once per request.
+    private static readonly ConcurrentDictionary<Type, ObjectFactory> Factories = new();
+
     public static async Task<object?> RunAsync(FunctionTarget target, IServiceProvider scope, object?[] args)
     {
-        var instance = target.Method.IsStatic ? null : ActivatorUtilities.CreateInstance(scope, target.Class);
+        var instance = target.Method.IsStatic ? null : Factories.GetOrAdd(target.Class, t => ActivatorUtilities.CreateFactory(t, Type.EmptyTypes))(scope, null);
         try
         {
             object? returned;

@@ -28,6 +28,12 @@ if (args is ["kestrel", var port])
     return;
 }
 
+if (args is ["probe", var probeConnection])
+{
+    Console.WriteLine(await InProcessProbe.RunAsync(probeConnection, 32, TimeSpan.FromSeconds(10)));
+    return;
+}
+
 var options = args.Chunk(2).ToDictionary(p => p[0].TrimStart('-'), p => p[1]);
 var url = new Uri(options["url"].TrimEnd('/') + "/api/");
 var kestrelUrl = new Uri(options["kestrel"].TrimEnd('/') + "/api/verify");
@@ -36,6 +42,7 @@ var seconds = TimeSpan.FromSeconds(double.Parse(options.GetValueOrDefault("secon
 var workers = int.Parse(options.GetValueOrDefault("workers", "32"), CultureInfo.InvariantCulture);
 var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(10) });
 var issuer = new AccessPmcClient(new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromMinutes(5) }, options["issuer-key"]);
+var phases = options.GetValueOrDefault("phases", "storage,kestrel,verify,issue,bulk,expiry").Split(',');
 var report = new List<(string Name, string Value)>();
 void Report(string name, string value)
 {
@@ -44,10 +51,14 @@ void Report(string name, string value)
 }
 
 var service = new TableServiceClient(connection);
-var rawReads = await StorageLoad.PointReadsPerSecondAsync(service, workers, seconds);
-Report("Azurite raw point reads/s", $"{rawReads:F0}");
-var rawBatch = await StorageLoad.BatchInsertsPerSecondAsync(service, 40_000);
-Report("Azurite raw batch inserts (entities/s)", $"{rawBatch:F0}");
+double rawReads = double.NaN, rawBatch = double.NaN, plainRate = double.NaN;
+if (phases.Contains("storage"))
+{
+    rawReads = await StorageLoad.PointReadsPerSecondAsync(service, workers, seconds);
+    Report("Azurite raw point reads/s", $"{rawReads:F0}");
+    rawBatch = await StorageLoad.BatchInsertsPerSecondAsync(service, 40_000);
+    Report("Azurite raw batch inserts (entities/s)", $"{rawBatch:F0}");
+}
 
 var pass = await issuer.IssuePassAsync(new IssuePassRequest("Bench", "Mark", PassKinds.LongTerm, DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow.AddDays(300), ["PMC"]));
 var verifyBody = JsonSerializer.SerializeToUtf8Bytes(new VerifyRequest(pass.Code, "PMC"), AccessPmcJson.Default.VerifyRequest);
@@ -59,42 +70,56 @@ HttpRequestMessage Post(Uri target, byte[] body, string key)
     return message;
 }
 
-var plain = await new HttpLoad(http, () => Post(kestrelUrl, verifyBody, "x")).ClosedAsync(workers, seconds);
-Report("Plain Kestrel POST req/s (same body, same client)", $"{plain.PerSecond:F0} (p50 {plain.P50Ms:F1} ms, p99 {plain.P99Ms:F1} ms)");
-
-var verify = new HttpLoad(http, () => Post(new Uri(url, "verify"), verifyBody, options["scanner-key"]));
-await verify.ClosedAsync(8, TimeSpan.FromSeconds(2));
-var saturation = await verify.ClosedAsync(workers, seconds);
-Report("HTTP verify at saturation (req/s)", $"{saturation.PerSecond:F0} (p50 {saturation.P50Ms:F1} ms, p99 {saturation.P99Ms:F1} ms, errors {saturation.Errors})");
-Report("HTTP verify / Azurite raw point reads", $"{saturation.PerSecond / rawReads:F2}");
-Report("HTTP verify / plain Kestrel", $"{saturation.PerSecond / plain.PerSecond:F2}");
-foreach (var share in new[] { 0.25, 0.5, 1.0 })
+if (phases.Contains("kestrel"))
 {
-    var r = await verify.OpenAsync(saturation.PerSecond * share, seconds);
-    Report($"HTTP verify open loop at {share:P0} of saturation", $"{r.PerSecond:F0} req/s, p50 {r.P50Ms:F1} ms, p99 {r.P99Ms:F1} ms, errors {r.Errors}");
+    var plain = await new HttpLoad(http, () => Post(kestrelUrl, verifyBody, "x")).ClosedAsync(workers, seconds);
+    plainRate = plain.PerSecond;
+    Report("Plain Kestrel POST req/s (same body, same client)", $"{plain.PerSecond:F0} (p50 {plain.P50Ms:F1} ms, p99 {plain.P99Ms:F1} ms)");
 }
 
-var issueBody = JsonSerializer.SerializeToUtf8Bytes(new IssuePassRequest("Ada", "Lovelace", PassKinds.Temporary, null, null, ["PMC", "JUSSIEU"]), AccessPmcJson.Default.IssuePassRequest);
-var issue = await new HttpLoad(http, () => Post(new Uri(url, "passes"), issueBody, options["issuer-key"])).ClosedAsync(16, seconds);
-Report("HTTP issue (passes/s)", $"{issue.PerSecond:F0} (p50 {issue.P50Ms:F1} ms, p99 {issue.P99Ms:F1} ms, errors {issue.Errors})");
-
-var clock = Stopwatch.StartNew();
-var batches = await Task.WhenAll(Enumerable.Range(0, 10).Chunk(BatchesPerSender).Select(async pair =>
+var verify = new HttpLoad(http, () => Post(new Uri(url, "verify"), verifyBody, options["scanner-key"]));
+if (phases.Contains("verify"))
 {
-    var created = 0;
-    foreach (var b in pair)
+    await verify.ClosedAsync(8, TimeSpan.FromSeconds(2));
+    var saturation = await verify.ClosedAsync(workers, seconds);
+    Report("HTTP verify at saturation (req/s)", $"{saturation.PerSecond:F0} (p50 {saturation.P50Ms:F1} ms, p99 {saturation.P99Ms:F1} ms, errors {saturation.Errors})");
+    Report("HTTP verify / Azurite raw point reads", $"{saturation.PerSecond / rawReads:F2}");
+    Report("HTTP verify / plain Kestrel", $"{saturation.PerSecond / plainRate:F2}");
+    foreach (var share in new[] { 0.25, 0.5, 1.0 })
     {
-        var items = Enumerable.Range(0, 1000).Select(i => new BatchIssueItem("Staff", $"N{b}-{i}", PassKinds.LongTerm, null, DateTimeOffset.UtcNow.AddDays(200), ["PMC", "JUSSIEU"])).ToList();
-        created += (await issuer.IssueBatchAsync(new BatchIssueRequest(items))).Created;
+        var r = await verify.OpenAsync(saturation.PerSecond * share, seconds);
+        Report($"HTTP verify open loop at {share:P0} of saturation", $"{r.PerSecond:F0} req/s, p50 {r.P50Ms:F1} ms, p99 {r.P99Ms:F1} ms, errors {r.Errors}");
     }
+}
 
-    return created;
-}));
-var bulk = clock.Elapsed;
-Report($"Bulk issue of 10,000 passes (10 batches of 1,000, {10 / BatchesPerSender} at a time)", $"{bulk.TotalSeconds:F2} s, {batches.Sum()} created, {10_000 / bulk.TotalSeconds:F0} passes/s");
-Report("Bulk: storage floor at the raw batch rate (40,000 entity writes)", $"{40_000 / rawBatch:F2} s, ratio {40_000 / rawBatch / bulk.TotalSeconds:F2}");
+if (phases.Contains("issue"))
+{
+    var issueBody = JsonSerializer.SerializeToUtf8Bytes(new IssuePassRequest("Ada", "Lovelace", PassKinds.Temporary, null, null, ["PMC", "JUSSIEU"]), AccessPmcJson.Default.IssuePassRequest);
+    var issue = await new HttpLoad(http, () => Post(new Uri(url, "passes"), issueBody, options["issuer-key"])).ClosedAsync(16, seconds);
+    Report("HTTP issue (passes/s)", $"{issue.PerSecond:F0} (p50 {issue.P50Ms:F1} ms, p99 {issue.P99Ms:F1} ms, errors {issue.Errors})");
+}
 
-if (options.GetValueOrDefault("expiry", "true") == "true")
+if (phases.Contains("bulk"))
+{
+
+    var clock = Stopwatch.StartNew();
+    var batches = await Task.WhenAll(Enumerable.Range(0, 10).Chunk(BatchesPerSender).Select(async pair =>
+    {
+        var created = 0;
+        foreach (var b in pair)
+        {
+            var items = Enumerable.Range(0, 1000).Select(i => new BatchIssueItem("Staff", $"N{b}-{i}", PassKinds.LongTerm, null, DateTimeOffset.UtcNow.AddDays(200), ["PMC", "JUSSIEU"])).ToList();
+            created += (await issuer.IssueBatchAsync(new BatchIssueRequest(items))).Created;
+        }
+
+        return created;
+    }));
+    var bulk = clock.Elapsed;
+    Report($"Bulk issue of 10,000 passes (10 batches of 1,000, {10 / BatchesPerSender} at a time)", $"{bulk.TotalSeconds:F2} s, {batches.Sum()} created, {10_000 / bulk.TotalSeconds:F0} passes/s");
+    Report("Bulk: storage floor at the raw batch rate (40,000 entity writes)", $"{40_000 / rawBatch:F2} s, ratio {40_000 / rawBatch / bulk.TotalSeconds:F2}");
+}
+
+if (phases.Contains("expiry") && options.GetValueOrDefault("expiry", "true") == "true")
 {
     var expiry = await ExpiryLoad.RunAsync(connection, total: 100_000, due: 1_000);
     Report("Expiry run over 100,000 stored passes, 1,000 due", $"{expiry.Elapsed.TotalSeconds:F2} s, {expiry.Expired} expired, {expiry.EntitiesRead} entities read ({(double)expiry.EntitiesRead / expiry.Due:F2}× due); seeding took {expiry.Seeding.TotalSeconds:F0} s");

@@ -9,6 +9,7 @@ azurite_port=10102; host_port=7171; kestrel_port=7172
 work=$(mktemp -d); pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
+trap 'exit 130' INT TERM
 
 [ -x node_modules/.bin/azurite-table ] || npm ci --no-audit --no-fund --loglevel=error
 dotnet build SelfHost -c Release -v q --nologo >/dev/null
@@ -38,5 +39,5 @@ curl -sf -o /dev/null "http://127.0.0.1:$host_port/api/health" || { echo "SelfHo
 
 dotnet bench/AccessPmc.Load/bin/Release/net10.0/AccessPmc.Load.dll \
   --url "http://127.0.0.1:$host_port" --kestrel "http://127.0.0.1:$kestrel_port" --conn "$conn" \
-  --issuer-key "$issuer_key" --scanner-key "$scanner_key" --seconds "$seconds" --workers "$workers" --expiry "${EXPIRY:-true}" --out bench/load/last-run.md
+  --issuer-key "$issuer_key" --scanner-key "$scanner_key" --seconds "$seconds" --workers "$workers" --expiry "${EXPIRY:-true}" --phases "${PHASES:-storage,kestrel,verify,issue,bulk,expiry}" --out bench/load/last-run.md
 echo "table written to bench/load/last-run.md"
