@@ -82,8 +82,16 @@ public sealed class KindPolicy
         }
 
         var local = TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, TimeZoneInfo.FindSystemTimeZoneById(timeZone)).DateTime);
-        var from = TimeOnly.ParseExact(AllowedHours[..5], "HH:mm", System.Globalization.CultureInfo.InvariantCulture);
-        var to = TimeOnly.ParseExact(AllowedHours[6..], "HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        var (from, to) = Window()!.Value;
         return local >= from && local <= to;
     }
+
+    /// <summary>The window, or null when it is not two real times in order (refused at startup).</summary>
+    public (TimeOnly From, TimeOnly To)? Window() =>
+        AllowedHours is { Length: 11 }
+        && TimeOnly.TryParseExact(AllowedHours[..5], "HH:mm", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var from)
+        && TimeOnly.TryParseExact(AllowedHours[6..], "HH:mm", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var to)
+        && from < to
+            ? (from, to)
+            : null;
 }

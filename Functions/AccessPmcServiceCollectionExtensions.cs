@@ -28,6 +28,7 @@ public static class AccessPmcServiceCollectionExtensions
             .Validate(o => o.Sites.All(s => PassCodec.SiteCode().IsMatch(s.Code)), "AccessPmc__Sites: each site needs a Code of 1-16 capitals, digits or '-'.")
             .Validate(o => o.Kinds.Keys.All(PassKinds.All.Contains) && o.Kinds.Values.All(k => k.MaxValidity > TimeSpan.Zero), "AccessPmc__Kinds: known kinds only, each with a positive MaxValidity.")
             .Validate(o => o.Sites.All(s => TimeZoneInfo.TryFindSystemTimeZoneById(s.TimeZone, out _)), "AccessPmc__Sites: each TimeZone must be an IANA id such as Europe/Paris.")
+            .Validate(o => o.Kinds.Values.All(k => k.AllowedHours is null || k.Window() is not null), "AccessPmc__Kinds__<kind>__AllowedHours: HH:mm-HH:mm, start before end, e.g. 07:00-20:00.")
             .ValidateOnStart();
         services.AddOptions<StorageOptions>()
             .BindConfiguration(StorageOptions.Section)

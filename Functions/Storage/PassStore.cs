@@ -143,6 +143,6 @@ public sealed partial class PassStore(Tables tables, IOptions<AccessPmcOptions> 
         }
     }
 
-    [GeneratedRegex("^[0-9a-f]{32}$")]
+    [GeneratedRegex(@"^[0-9a-f]{32}\z")]
     private static partial Regex PassId();
 }

@@ -181,3 +181,22 @@ public sealed class AllowedHoursTests(AzuriteFixture azurite) : AppTests(azurite
         }
     }
 }
+
+[Collection(AzuriteCollection.Name)]
+public sealed class PolicyValidationTests(AzuriteFixture azurite)
+{
+    [Theory]
+    [InlineData("AccessPmc:Kinds:attestation:AllowedHours", "25:00-26:00")]
+    [InlineData("AccessPmc:Kinds:attestation:AllowedHours", "20:00-07:00")]
+    [InlineData("AccessPmc:Sites:0:TimeZone", "Mars/Olympus")]
+    [InlineData("AccessPmc:Sites:0:Code", "pmc lower")]
+    public async Task MisconfiguredPolicyIsRefusedAtStartWithTheSettingNamed(string key, string value)
+    {
+        await using var app = await TestApp.StartAsync(azurite, "policy", new Dictionary<string, string?> { [key] = value });
+
+        var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() =>
+            app.Services.GetService(typeof(Microsoft.Extensions.Options.IOptions<AccessPmc.Functions.AccessPmcOptions>)) is Microsoft.Extensions.Options.IOptions<AccessPmc.Functions.AccessPmcOptions> o ? o.Value : null);
+
+        Assert.Contains("AccessPmc", error.Message, StringComparison.Ordinal);
+    }
+}
