@@ -11,8 +11,11 @@ port="${PORT:-7071}"
 started=()
 stop() {
   trap - EXIT INT TERM
-  for pid in "${started[@]}"; do kill "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
+  # Newest first, each waited for: SelfHost flushes its buffered scan events while Azurite is still up.
+  for (( i=${#started[@]}-1; i>=0; i-- )); do
+    kill "${started[i]}" 2>/dev/null || true
+    wait "${started[i]}" 2>/dev/null || true
+  done
 }
 trap stop EXIT INT TERM
 
