@@ -25,7 +25,8 @@ if listening 10002; then
   echo "Azurite: reusing the table service already listening on 127.0.0.1:10002 (not stopped on exit)"
 else
   mkdir -p .azurite
-  node_modules/.bin/azurite-table --location .azurite --tableHost 127.0.0.1 --tablePort 10002 --skipApiVersionCheck >.azurite/azurite.log 2>&1 &
+  # Own session: a terminal's Ctrl+C must not reach Azurite before SelfHost has flushed (stop() ends it).
+  setsid node_modules/.bin/azurite-table --location .azurite --tableHost 127.0.0.1 --tablePort 10002 --skipApiVersionCheck >.azurite/azurite.log 2>&1 &
   started+=($!)
   for _ in $(seq 100); do listening 10002 && break; sleep 0.2; done
   listening 10002 || { echo "Azurite did not start: see .azurite/azurite.log"; exit 1; }
