@@ -12,8 +12,9 @@ started=()
 stop() {
   trap - EXIT INT TERM
   # Newest first, each waited for: SelfHost flushes its buffered scan events while Azurite is still up.
+  # SIGINT, not SIGTERM: it is the signal on which Azurite saves its data before exiting.
   for (( i=${#started[@]}-1; i>=0; i-- )); do
-    kill "${started[i]}" 2>/dev/null || true
+    kill -INT "${started[i]}" 2>/dev/null || true
     wait "${started[i]}" 2>/dev/null || true
   done
 }
