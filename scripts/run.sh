@@ -2,6 +2,9 @@
 # The one run command: Azurite (table service, data kept in .azurite/), demo API keys (.dev/demo-keys.env),
 # then SelfHost on http://127.0.0.1:${PORT:-7071}. Ctrl+C stops what this script started, nothing else.
 set -euo pipefail
+# Job control: each background process gets its own process group with SIGINT left alone, so a
+# terminal's Ctrl+C reaches only this script, and stop() shuts the others down in order.
+set -m
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 port="${PORT:-7071}"
@@ -26,8 +29,7 @@ if listening 10002; then
   echo "Azurite: reusing the table service already listening on 127.0.0.1:10002 (not stopped on exit)"
 else
   mkdir -p .azurite
-  # Own session: a terminal's Ctrl+C must not reach Azurite before SelfHost has flushed (stop() ends it).
-  setsid node_modules/.bin/azurite-table --location .azurite --tableHost 127.0.0.1 --tablePort 10002 --skipApiVersionCheck >.azurite/azurite.log 2>&1 &
+  node_modules/.bin/azurite-table --location .azurite --tableHost 127.0.0.1 --tablePort 10002 --skipApiVersionCheck >.azurite/azurite.log 2>&1 &
   started+=($!)
   for _ in $(seq 100); do listening 10002 && break; sleep 0.2; done
   listening 10002 || { echo "Azurite did not start: see .azurite/azurite.log"; exit 1; }
