@@ -17,7 +17,9 @@ stop() {
   # Newest first, each waited for: SelfHost flushes its buffered scan events while Azurite is still up.
   # SIGINT, not SIGTERM: it is the signal on which Azurite saves its data before exiting.
   for (( i=${#started[@]}-1; i>=0; i-- )); do
-    kill -INT "${started[i]}" 2>/dev/null || true
+    kill -INT "${started[i]}" 2>/dev/null || continue
+    for _ in $(seq 100); do kill -0 "${started[i]}" 2>/dev/null || break; sleep 0.2; done
+    kill -TERM "${started[i]}" 2>/dev/null || true
     wait "${started[i]}" 2>/dev/null || true
   done
 }
@@ -29,7 +31,7 @@ if listening 10002; then
   echo "Azurite: reusing the table service already listening on 127.0.0.1:10002 (not stopped on exit)"
 else
   mkdir -p .azurite
-  node_modules/.bin/azurite-table --location .azurite --tableHost 127.0.0.1 --tablePort 10002 --skipApiVersionCheck >.azurite/azurite.log 2>&1 &
+  node_modules/.bin/azurite-table --location .azurite --tableHost 127.0.0.1 --tablePort 10002 --skipApiVersionCheck --disableTelemetry >.azurite/azurite.log 2>&1 &
   started+=($!)
   for _ in $(seq 100); do listening 10002 && break; sleep 0.2; done
   listening 10002 || { echo "Azurite did not start: see .azurite/azurite.log"; exit 1; }

@@ -15,7 +15,7 @@ trap 'exit 130' INT TERM
 dotnet build SelfHost -c Release -v q --nologo >/dev/null
 dotnet build bench/AccessPmc.Load -c Release -v q --nologo >/dev/null
 
-node_modules/.bin/azurite-table --tableHost 127.0.0.1 --tablePort $azurite_port --inMemoryPersistence --skipApiVersionCheck --silent &
+node_modules/.bin/azurite-table --tableHost 127.0.0.1 --tablePort $azurite_port --inMemoryPersistence --skipApiVersionCheck --disableTelemetry --silent &
 pids+=($!)
 conn="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:$azurite_port/devstoreaccount1;"
 
