@@ -107,3 +107,47 @@ public sealed class AdminAndBulkTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(401, (int)refused.Status);
     }
 }
+
+/// <summary>The operator's CSV script against the running service: progress, a failed row, and a resume.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class CsvScriptTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private RunningHost host = null!;
+
+    public async Task InitializeAsync() => host = await RunningHost.StartAsync(azurite);
+
+    public async Task DisposeAsync() => await host.DisposeAsync();
+
+    [Fact]
+    public async Task CsvScriptReportsProgressAndARerunCreatesNoDuplicates()
+    {
+        var from = DateTimeOffset.UtcNow.AddMinutes(-1);
+        var file = Path.Combine(Path.GetTempPath(), $"staff-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(file, $"givenName,familyName,kind,validFrom,validUntil,sites\nAda,Lovelace,temporary,{from:O},{from.AddDays(1):O},PMC\nAlan,Turing,temporary,{from:O},{from.AddDays(1):O},MARS\nGrace,Hopper,temporary,{from:O},{from.AddDays(1):O},PMC;JUSSIEU\n");
+
+        var first = await RunScriptAsync(file);
+        var second = await RunScriptAsync(file);
+        var listed = await host.Issuer.ListPassesAsync("PHYS");
+        File.Delete(file);
+
+        Assert.Contains("3/3 rows  created 2  existing 0  failed 1", first, StringComparison.Ordinal);
+        Assert.Contains("3/3 rows  created 0  existing 2  failed 1", second, StringComparison.Ordinal);
+        Assert.Equal(["Hopper", "Lovelace"], listed.Items.Select(p => p.FamilyName).Order());
+    }
+
+    private async Task<string> RunScriptAsync(string file)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("bash", [Path.Combine(RepoPaths.Root, "scripts", "issue-csv.sh"), file])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment = { ["ACCESSPMC_URL"] = host.BaseAddress.ToString().TrimEnd('/'), ["ACCESSPMC_KEY"] = TestApp.IssuerKey, ["CHUNK"] = "2" },
+        };
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        var errors = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0, output + errors);
+        return output;
+    }
+}
