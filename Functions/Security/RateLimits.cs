@@ -12,27 +12,20 @@ public sealed class RateLimits : IDisposable
     public RateLimits(IOptions<AuthOptions> options)
     {
         var o = options.Value;
-        limiter = PartitionedRateLimiter.Create<string, string>(clientId => RateLimitPartition.GetTokenBucketLimiter(
-            clientId,
-            _ => new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = o.Burst,
-                TokensPerPeriod = o.PermitsPerSecond,
-                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                QueueLimit = 0,
-                AutoReplenishment = true,
-            }));
-        failures = PartitionedRateLimiter.Create<string, string>(address => RateLimitPartition.GetTokenBucketLimiter(
-            address,
-            _ => new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = o.FailuresPerMinute,
-                TokensPerPeriod = o.FailuresPerMinute,
-                ReplenishmentPeriod = TimeSpan.FromMinutes(1),
-                QueueLimit = 0,
-                AutoReplenishment = true,
-            }));
+        limiter = Buckets(o.Burst, o.PermitsPerSecond, TimeSpan.FromSeconds(1));
+        failures = Buckets(o.FailuresPerMinute, o.FailuresPerMinute, TimeSpan.FromMinutes(1));
     }
+
+    /// <summary>One token bucket per key (client id or source address), none queued: over the limit is a 429 at once.</summary>
+    private static PartitionedRateLimiter<string> Buckets(int burst, int perPeriod, TimeSpan period) =>
+        PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = burst,
+            TokensPerPeriod = perPeriod,
+            ReplenishmentPeriod = period,
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        }));
 
     /// <summary>Whether this address has failed too often lately; asked before any key lookup.</summary>
     public TimeSpan? FailureBudgetExhausted(string address) => Acquire(failures, address, 0);
