@@ -90,6 +90,14 @@ public sealed class AccessPmcClient(HttpClient http, string apiKey)
     public Task<ClientWithKey> RotateClientKeyAsync(string id, CancellationToken ct = default) =>
         SendAsync(HttpMethod.Post, $"clients/{Escape(id)}/rotate", null, Json.ClientWithKey, ct);
 
+    // Holders' rights (admin): access and erasure
+
+    public Task<HolderExport> ExportHolderAsync(HolderRequest holder, CancellationToken ct = default) =>
+        SendAsync(HttpMethod.Post, "holders/export", JsonContent.Create(holder, Json.HolderRequest), Json.HolderExport, ct);
+
+    public Task<HolderErasure> EraseHolderAsync(HolderRequest holder, CancellationToken ct = default) =>
+        SendAsync(HttpMethod.Post, "holders/erase", JsonContent.Create(holder, Json.HolderRequest), Json.HolderErasure, ct);
+
     // Plumbing
 
     private async Task<T> SendAsync<T>(HttpMethod method, string path, HttpContent? content, JsonTypeInfo<T> type, CancellationToken ct, Action<HttpRequestMessage>? decorate = null)

@@ -28,4 +28,7 @@ namespace AccessPmc.Contracts;
 [JsonSerializable(typeof(ClientList))]
 [JsonSerializable(typeof(BatchIssueRequest))]
 [JsonSerializable(typeof(BatchIssueResponse))]
+[JsonSerializable(typeof(HolderRequest))]
+[JsonSerializable(typeof(HolderExport))]
+[JsonSerializable(typeof(HolderErasure))]
 public sealed partial class AccessPmcJson : JsonSerializerContext;

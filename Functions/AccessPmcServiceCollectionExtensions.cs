@@ -65,6 +65,7 @@ public static class AccessPmcServiceCollectionExtensions
         services.AddSingleton<PassVerifier>();
         services.AddSingleton<PassExpirer>();
         services.AddSingleton<PersonalDataPurger>();
+        services.AddSingleton<HolderData>();
 
         services.AddHostedService<StartupChecks>();
         services.AddHostedService<TableInitializer>();

@@ -15,6 +15,8 @@ public sealed class FunctionsMetadataTests
         "ListClients http get clients",
         "DisableClient http post clients/{id}/disable",
         "RotateClientKey http post clients/{id}/rotate",
+        "ExportHolder http post holders/export",
+        "EraseHolder http post holders/erase",
         "GetPass http get passes/{id}",
         "RevokePass http post passes/{id}/revoke",
         "PassQr http get passes/{id}/qr",
