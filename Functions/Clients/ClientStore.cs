@@ -3,6 +3,7 @@ using AccessPmc.Contracts;
 using AccessPmc.Functions.Security;
 using AccessPmc.Functions.Storage;
 using Azure;
+using Azure.Data.Tables;
 
 namespace AccessPmc.Functions.Clients;
 
@@ -46,7 +47,7 @@ public sealed class ClientStore(Tables tables, TimeProvider time)
     public async Task<IReadOnlyList<ClientResponse>> ListAsync(CancellationToken ct)
     {
         var list = new List<ClientResponse>();
-        await foreach (var e in tables.Clients.QueryAsync<ClientEntity>(c => c.PartitionKey == ClientEntity.Partition, cancellationToken: ct))
+        await foreach (var e in tables.Clients.QueryAsync<ClientEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {ClientEntity.Partition}"), cancellationToken: ct))
         {
             list.Add(e.ToResponse());
         }

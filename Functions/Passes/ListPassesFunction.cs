@@ -3,6 +3,7 @@ using AccessPmc.Contracts;
 using AccessPmc.Functions.Http;
 using AccessPmc.Functions.Security;
 using AccessPmc.Functions.Storage;
+using Azure.Data.Tables;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
@@ -48,7 +49,7 @@ public sealed class ListPassesFunction(Gate gate, Tables tables, PassStore store
             return ApiError.Invalid(ErrorCodes.ValidationFailed, "next", "Pass back the 'next' of the previous page.").ToResult();
         }
 
-        var rows = tables.UnitIndex.QueryAsync<UnitIndexEntity>(r => r.PartitionKey == unit, maxPerPage: size, cancellationToken: ct);
+        var rows = tables.UnitIndex.QueryAsync<UnitIndexEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {unit}"), maxPerPage: size, cancellationToken: ct);
         await foreach (var page in rows.AsPages(next, size))
         {
             var passes = await Task.WhenAll(page.Values.Select(r => store.FindAsync(r.PassId, ct)));
