@@ -18,13 +18,11 @@ public static class ErrorCodes
     public const string Forbidden = "forbidden";
     public const string SiteNotAllowed = "site_not_allowed";
     public const string NotFound = "not_found";
-    public const string Conflict = "conflict";
     public const string IdempotencyInFlight = "idempotency_in_flight";
     public const string IdempotencyMismatch = "idempotency_key_reused";
     public const string RateLimited = "rate_limited";
     public const string BadFormat = "bad_format";
     public const string TooManyItems = "too_many_items";
-    public const string StorageUnavailable = "storage_unavailable";
     public const string Internal = "internal_error";
 }
 
