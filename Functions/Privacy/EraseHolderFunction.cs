@@ -5,10 +5,11 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace AccessPmc.Functions.Privacy;
 
-public sealed class EraseHolderFunction(Gate gate, HolderData holders, ILogger<EraseHolderFunction> logger)
+public sealed class EraseHolderFunction(Gate gate, HolderData holders, IOptions<AccessPmcOptions> options, ILogger<EraseHolderFunction> logger)
 {
     [Function("EraseHolder")]
     public async Task<Results<Ok<HolderErasure>, ProblemHttpResult>> Run(
@@ -20,7 +21,7 @@ public sealed class EraseHolderFunction(Gate gate, HolderData holders, ILogger<E
             return denied;
         }
 
-        var holder = await HolderRequests.ReadAsync(req, holders.MaxBodyBytes, ct);
+        var holder = await HolderRequests.ReadAsync(req, options.Value.MaxBodyBytes, ct);
         if (holder.Error is not null)
         {
             return holder.Error.ToResult();

@@ -6,10 +6,11 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace AccessPmc.Functions.Privacy;
 
-public sealed class ExportHolderFunction(Gate gate, HolderData holders, ILogger<ExportHolderFunction> logger)
+public sealed class ExportHolderFunction(Gate gate, HolderData holders, IOptions<AccessPmcOptions> options, ILogger<ExportHolderFunction> logger)
 {
     [Function("ExportHolder")]
     public async Task<Results<Ok<HolderExport>, ProblemHttpResult>> Run(
@@ -21,7 +22,7 @@ public sealed class ExportHolderFunction(Gate gate, HolderData holders, ILogger<
             return denied;
         }
 
-        var holder = await HolderRequests.ReadAsync(req, holders.MaxBodyBytes, ct);
+        var holder = await HolderRequests.ReadAsync(req, options.Value.MaxBodyBytes, ct);
         if (holder.Error is not null)
         {
             return holder.Error.ToResult();

@@ -59,36 +59,21 @@ public sealed class PersonalDataPurger(Tables tables, PassStore store, TimeProvi
     /// <summary>True: erased now; false: nothing left to erase; null: not yet due (keep the index row).</summary>
     private async Task<bool?> EraseAsync(string id, DateTimeOffset now, CancellationToken ct)
     {
-        while (true)
+        var pass = await store.FindAsync(id, ct);
+        if (pass is null || pass.PersonalDataErasedAt is not null)
         {
-            var pass = await store.FindAsync(id, ct);
-            if (pass is null || pass.PersonalDataErasedAt is not null)
-            {
-                return false;
-            }
-
-            var endedAt = pass.Status == PassStatuses.Revoked && pass.RevokedAt < pass.ValidUntil ? pass.RevokedAt.Value : pass.ValidUntil;
-            if (endedAt + options.Value.PersonalDataRetention > now)
-            {
-                return null;
-            }
-
-            pass.GivenName = null;
-            pass.FamilyName = null;
-            pass.DisplayLabel = null;
-            pass.Code = null;
-            pass.RevocationReason = null;
-            pass.PersonalDataErasedAt = now;
-            try
-            {
-                await tables.Passes.UpdateEntityAsync(pass, pass.ETag, TableUpdateMode.Replace, ct);
-                return true;
-            }
-            catch (RequestFailedException e) when (e.Status == 412)
-            {
-                // Changed meanwhile (revoked, expired): erase the fresh row.
-            }
+            return false;
         }
+
+        // A pass only ends earlier if it is revoked meanwhile, so a row that changed under the erase stays due.
+        var endedAt = pass.Status == PassStatuses.Revoked && pass.RevokedAt < pass.ValidUntil ? pass.RevokedAt.Value : pass.ValidUntil;
+        if (endedAt + options.Value.PersonalDataRetention > now)
+        {
+            return null;
+        }
+
+        await store.EraseHolderDataAsync(pass, now, ct);
+        return true;
     }
 
     private async Task<int> PurgeScansAsync(string site, DateTimeOffset cutoff, CancellationToken ct)

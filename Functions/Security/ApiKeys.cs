@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -11,7 +12,7 @@ public static class ApiKeys
 
     /// <summary><c>pmc_{clientId}_{secret}</c>: the id lets the service find the client with one point read.</summary>
     public static string Generate(string clientId) =>
-        $"{Prefix}{clientId}_{Base64Url(RandomNumberGenerator.GetBytes(32))}";
+        $"{Prefix}{clientId}_{Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32))}";
 
     public static byte[] Hash(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
 
@@ -31,7 +32,4 @@ public static class ApiKeys
     }
 
     public static string NewClientId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
-
-    private static string Base64Url(byte[] bytes) =>
-        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

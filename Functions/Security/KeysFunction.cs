@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using AccessPmc.Contracts;
 using AccessPmc.Functions.Http;
 using Microsoft.AspNetCore.Http;
@@ -24,8 +25,6 @@ public sealed class KeysFunction(Gate gate, SigningKeyRing keys)
     public static JsonWebKey Jwk(SigningKey key)
     {
         var p = key.Key.ExportParameters(includePrivateParameters: false);
-        return new JsonWebKey("EC", "P-256", Base64Url(p.Q.X!), Base64Url(p.Q.Y!), key.KeyId, "ES256", "sig");
+        return new JsonWebKey("EC", "P-256", Base64Url.EncodeToString(p.Q.X), Base64Url.EncodeToString(p.Q.Y), key.KeyId, "ES256", "sig");
     }
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

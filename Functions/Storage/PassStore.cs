@@ -103,6 +103,33 @@ public sealed partial class PassStore(Tables tables, IOptions<AccessPmcOptions> 
 
     public const string RevocationPartition = "revoked";
 
+    /// <summary>
+    /// Erases the holder's data (names, label, code, reason), keeping the anonymous rest. ETag-guarded:
+    /// a row changed meanwhile is read again and erased again, so no concurrent write brings data back.
+    /// </summary>
+    public async Task<PassEntity> EraseHolderDataAsync(PassEntity pass, DateTimeOffset now, CancellationToken ct)
+    {
+        while (true)
+        {
+            pass.GivenName = null;
+            pass.FamilyName = null;
+            pass.DisplayLabel = null;
+            pass.Code = null;
+            pass.RevocationReason = null;
+            pass.PersonalDataErasedAt ??= now;
+            try
+            {
+                var response = await tables.Passes.UpdateEntityAsync(pass, pass.ETag, TableUpdateMode.Replace, ct);
+                pass.ETag = response.Headers.ETag ?? pass.ETag;
+                return pass;
+            }
+            catch (RequestFailedException e) when (e.Status == 412)
+            {
+                pass = await FindAsync(pass.Id, ct) ?? throw new InvalidOperationException("A pass disappeared while being erased.", e);
+            }
+        }
+    }
+
     private async Task<IEnumerable<PassEntity>> InsertChunkAsync(PassEntity[] chunk, CancellationToken ct)
     {
         if (chunk.Length > 1)

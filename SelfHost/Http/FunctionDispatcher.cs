@@ -15,14 +15,17 @@ public sealed class FunctionDispatcher(FunctionPlan plan, ILogger<FunctionDispat
 {
     public async Task InvokeAsync(HttpContext context)
     {
+        var values = new RouteValueDictionary();
         foreach (var function in plan.Http)
         {
-            var values = new RouteValueDictionary();
             if (function.Accepts(context.Request.Method) && function.Route.TryMatch(context, values))
             {
                 await RunAsync(function, context, values);
                 return;
             }
+
+            // A template can bind some values before it fails: the next one starts clean.
+            values.Clear();
         }
 
         context.Response.StatusCode = StatusCodes.Status404NotFound;

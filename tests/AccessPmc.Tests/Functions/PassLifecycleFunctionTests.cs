@@ -5,6 +5,7 @@ using AccessPmc.Functions.Security;
 using AccessPmc.Functions.Storage;
 using AccessPmc.Tests.Infrastructure;
 using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AccessPmc.Tests.Functions;
 
@@ -114,7 +115,7 @@ public sealed class PassLifecycleFunctionTests(AzuriteFixture azurite) : AppTest
     [Fact]
     public async Task SignedCodeWithoutAStoredPassIsUnknownPass()
     {
-        var code = new AccessPmc.Functions.Passes.PassCodec(App.Services.GetService<SigningKeyRing>()).Encode(AccessPmc.Tests.PassFormat.Codec.Claims());
+        var code = new AccessPmc.Functions.Passes.PassCodec(App.Services.GetRequiredService<SigningKeyRing>()).Encode(AccessPmc.Tests.PassFormat.Codec.Claims());
 
         Assert.Equal(VerifyReasons.UnknownPass, (await App.VerifyAsync(code)).Reason);
     }
@@ -197,7 +198,4 @@ internal static class AsyncPageable
 
         return list;
     }
-
-    public static T GetService<T>(this IServiceProvider services) where T : notnull =>
-        (T)services.GetService(typeof(T))!;
 }

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Formats.Cbor;
 using System.Security.Cryptography;
 using System.Security.Cryptography.Cose;
@@ -69,7 +70,7 @@ public sealed class KeyRotationAndOfflineTests(AzuriteFixture azurite)
         using var key = ECDsa.Create(new ECParameters
         {
             Curve = ECCurve.NamedCurves.nistP256,
-            Q = new ECPoint { X = Base64Url(jwk.X), Y = Base64Url(jwk.Y) },
+            Q = new ECPoint { X = Base64Url.DecodeFromChars(jwk.X), Y = Base64Url.DecodeFromChars(jwk.Y) },
         });
         var claims = new CborReader(message.Content!.Value);
         var map = new Dictionary<int, object>();
@@ -142,6 +143,4 @@ public sealed class KeyRotationAndOfflineTests(AzuriteFixture azurite)
 
     private static string Kid(string code) =>
         Convert.ToHexStringLower(CoseMessage.DecodeSign1(Base45.Default.Decode(code.AsSpan(5))).ProtectedHeaders[CoseHeaderLabel.KeyIdentifier].GetValueAsBytes());
-
-    private static byte[] Base64Url(string s) => Convert.FromBase64String(s.Replace('-', '+').Replace('_', '/') + new string('=', (4 - s.Length % 4) % 4));
 }
