@@ -13,7 +13,7 @@ public sealed class CreateClientFunction(Gate gate, ClientRules rules, ClientSto
 {
     [Function("CreateClient")]
     public async Task<Results<Created<ClientWithKey>, ProblemHttpResult>> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "clients")] HttpRequest req, CancellationToken ct)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/clients")] HttpRequest req, CancellationToken ct)
     {
         var admission = await gate.AdmitAsync(req, Role.Admin, ct);
         if (admission.Denied is { } denied)

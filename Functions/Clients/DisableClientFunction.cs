@@ -11,7 +11,7 @@ public sealed class DisableClientFunction(Gate gate, ClientStore clients)
 {
     [Function("DisableClient")]
     public async Task<Results<Ok<ClientResponse>, ProblemHttpResult>> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "clients/{id}/disable")] HttpRequest req, string id, CancellationToken ct)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/clients/{id}/disable")] HttpRequest req, string id, CancellationToken ct)
     {
         var admission = await gate.AdmitAsync(req, Role.Admin, ct);
         if (admission.Denied is { } denied)

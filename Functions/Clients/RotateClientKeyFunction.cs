@@ -11,7 +11,7 @@ public sealed class RotateClientKeyFunction(Gate gate, ClientStore clients)
 {
     [Function("RotateClientKey")]
     public async Task<Results<Ok<ClientWithKey>, ProblemHttpResult>> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "clients/{id}/rotate")] HttpRequest req, string id, CancellationToken ct)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/clients/{id}/rotate")] HttpRequest req, string id, CancellationToken ct)
     {
         var admission = await gate.AdmitAsync(req, Role.Admin, ct);
         if (admission.Denied is { } denied)

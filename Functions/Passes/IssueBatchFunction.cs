@@ -12,7 +12,7 @@ public sealed class IssueBatchFunction(Gate gate, BatchIssuer batches, IOptions<
 {
     [Function("IssuePassBatch")]
     public async Task<Results<Ok<BatchIssueResponse>, ProblemHttpResult>> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "passes/batch")] HttpRequest req, CancellationToken ct)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/passes/batch")] HttpRequest req, CancellationToken ct)
     {
         var admission = await gate.AdmitAsync(req, Role.Issuer | Role.Admin, ct);
         if (admission.Denied is { } denied)

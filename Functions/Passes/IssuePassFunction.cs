@@ -12,7 +12,7 @@ public sealed class IssuePassFunction(Gate gate, PassRules rules, PassIssuer iss
 {
     [Function("IssuePass")]
     public async Task<Results<Created<PassResponse>, Ok<PassResponse>, ProblemHttpResult>> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "passes")] HttpRequest req, CancellationToken ct)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/passes")] HttpRequest req, CancellationToken ct)
     {
         var admission = await gate.AdmitAsync(req, Role.Issuer | Role.Admin, ct);
         if (admission.Denied is { } denied)

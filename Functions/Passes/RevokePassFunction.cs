@@ -16,7 +16,7 @@ public sealed class RevokePassFunction(Gate gate, PassAccess passes, PassStore s
 
     [Function("RevokePass")]
     public async Task<Results<Ok<PassResponse>, ProblemHttpResult>> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "passes/{id}/revoke")] HttpRequest req, string id, CancellationToken ct)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/passes/{id}/revoke")] HttpRequest req, string id, CancellationToken ct)
     {
         var admission = await gate.AdmitAsync(req, Role.Issuer | Role.Admin, ct);
         if (admission.Denied is { } denied)

@@ -13,7 +13,7 @@ public sealed class EraseHolderFunction(Gate gate, HolderData holders, IOptions<
 {
     [Function("EraseHolder")]
     public async Task<Results<Ok<HolderErasure>, ProblemHttpResult>> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "holders/erase")] HttpRequest req, CancellationToken ct)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/holders/erase")] HttpRequest req, CancellationToken ct)
     {
         var admission = await gate.AdmitAsync(req, Role.Admin, ct);
         if (admission.Denied is { } denied)

@@ -14,7 +14,7 @@ public sealed class ExportHolderFunction(Gate gate, HolderData holders, IOptions
 {
     [Function("ExportHolder")]
     public async Task<Results<Ok<HolderExport>, ProblemHttpResult>> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "holders/export")] HttpRequest req, CancellationToken ct)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/holders/export")] HttpRequest req, CancellationToken ct)
     {
         var admission = await gate.AdmitAsync(req, Role.Admin, ct);
         if (admission.Denied is { } denied)

@@ -12,7 +12,7 @@ public sealed class VerifyFunction(Gate gate, PassVerifier verifier, IOptions<Ac
 {
     [Function("VerifyPass")]
     public async Task<Results<Ok<VerifyResponse>, ProblemHttpResult>> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "verify")] HttpRequest req, CancellationToken ct)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/verify")] HttpRequest req, CancellationToken ct)
     {
         var admission = await gate.AdmitAsync(req, Role.Scanner | Role.Admin, ct);
         if (admission.Denied is { } denied)

@@ -39,7 +39,7 @@ public sealed class FunctionPlannerTests
     {
         var metadata = FunctionMetadata.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "functions.metadata")));
 
-        var plan = FunctionPlanner.Plan(metadata, typeof(AccessPmc.Functions.AccessPmcServiceCollectionExtensions).Assembly, "api", _ => "0 0 * * * *");
+        var plan = FunctionPlanner.Plan(metadata, typeof(AccessPmc.Functions.AccessPmcServiceCollectionExtensions).Assembly, "", _ => "0 0 * * * *");
 
         Assert.Contains(plan.Http, f => f.Name == "IssuePass" && f.Route.Template == "api/passes");
         Assert.Contains(plan.Timers, t => t.Name == "ExpirePasses");

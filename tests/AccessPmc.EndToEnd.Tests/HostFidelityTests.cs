@@ -14,18 +14,18 @@ public sealed class HostFidelityTests(AzuriteFixture azurite)
         await File.WriteAllTextAsync(hostJson, """{ "version": "2.0", "extensions": { "http": { "routePrefix": "gate" } } }""");
         await using var host = await RunningHost.StartAsync(azurite, args: ["--host-json", hostJson]);
 
-        Assert.Equal("healthy", (await host.Client(TestApp.ScannerKey, "gate").HealthAsync()).Status);
+        Assert.Equal("healthy", (await host.Client(TestApp.ScannerKey, "gate/api").HealthAsync()).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await host.SendAsync(HttpMethod.Get, "api/health")).StatusCode);
     }
 
     [Fact]
-    public async Task EmptyRoutePrefixServesAtTheRoot()
+    public async Task WithoutARoutePrefixSettingTheHostDefaultApiApplies()
     {
         var hostJson = Path.Combine(Directory.CreateTempSubdirectory().FullName, "host.json");
-        await File.WriteAllTextAsync(hostJson, """{ "extensions": { "http": { "routePrefix": "" } } }""");
+        await File.WriteAllTextAsync(hostJson, """{ "version": "2.0" }""");
         await using var host = await RunningHost.StartAsync(azurite, args: ["--host-json", hostJson]);
 
-        Assert.Equal(HttpStatusCode.OK, (await host.SendAsync(HttpMethod.Get, "health")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await host.SendAsync(HttpMethod.Get, "api/api/health")).StatusCode);
     }
 
     [Fact]
