@@ -52,8 +52,17 @@ public sealed class AccessPmcClient(HttpClient http, string apiKey)
 
     // Verification (scanners)
 
-    public Task<VerifyResponse> VerifyAsync(string code, string site, CancellationToken ct = default) =>
-        SendAsync(HttpMethod.Post, "verify", JsonContent.Create(new VerifyRequest(code, site), Json.VerifyRequest), Json.VerifyResponse, ct);
+    /// <summary>Always a verdict (200) for a readable request; <paramref name="direction"/> is entry, exit or check (default).</summary>
+    public Task<VerifyResponse> VerifyAsync(string code, string site, string? direction = null, CancellationToken ct = default) =>
+        SendAsync(HttpMethod.Post, "verify", JsonContent.Create(new VerifyRequest(code, site, direction), Json.VerifyRequest), Json.VerifyResponse, ct);
+
+    /// <summary>Scans verified offline; idempotent per scan id.</summary>
+    public Task<ScanUploadResponse> UploadScansAsync(IReadOnlyList<OfflineScan> scans, CancellationToken ct = default) =>
+        SendAsync(HttpMethod.Post, "scans", JsonContent.Create(new ScanUploadRequest(scans), Json.ScanUploadRequest), Json.ScanUploadResponse, ct);
+
+    /// <summary>Who the caller is: role, units and the sites it may use.</summary>
+    public Task<MeResponse> GetMeAsync(CancellationToken ct = default) =>
+        SendAsync(HttpMethod.Get, "me", null, Json.MeResponse, ct);
 
     public Task<JsonWebKeySet> GetKeysAsync(CancellationToken ct = default) =>
         SendAsync(HttpMethod.Get, "keys", null, Json.JsonWebKeySet, ct);

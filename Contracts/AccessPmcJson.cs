@@ -31,4 +31,7 @@ namespace AccessPmc.Contracts;
 [JsonSerializable(typeof(HolderRequest))]
 [JsonSerializable(typeof(HolderExport))]
 [JsonSerializable(typeof(HolderErasure))]
+[JsonSerializable(typeof(MeResponse))]
+[JsonSerializable(typeof(ScanUploadRequest))]
+[JsonSerializable(typeof(ScanUploadResponse))]
 public sealed partial class AccessPmcJson : JsonSerializerContext;
