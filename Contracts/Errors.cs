@@ -4,6 +4,7 @@ namespace AccessPmc.Contracts;
 public static class ErrorCodes
 {
     public const string InvalidJson = "invalid_json";
+    public const string InvalidCsv = "invalid_csv";
     public const string ValidationFailed = "validation_failed";
     public const string UnknownKind = "unknown_kind";
     public const string UnknownSite = "unknown_site";

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace AccessPmc.Functions;
 
@@ -7,7 +8,8 @@ public sealed class AccessPmcOptions
 {
     public const string Section = "AccessPmc";
 
-    [MinLength(1)]
+    /// <summary>The site catalogue; each item is validated (code pattern, time zone) at start.</summary>
+    [MinLength(1), ValidateEnumeratedItems]
     public List<SiteOptions> Sites { get; set; } = [];
 
     public Dictionary<string, KindPolicy> Kinds { get; set; } = new(StringComparer.OrdinalIgnoreCase)
@@ -50,9 +52,14 @@ public sealed class AccessPmcOptions
         Sites.Find(s => string.Equals(s.Code, code, StringComparison.OrdinalIgnoreCase));
 }
 
+/// <summary>Validates <see cref="AccessPmcOptions"/> and each of its sites (generated: attributes of list items included).</summary>
+[OptionsValidator]
+public sealed partial class AccessPmcOptionsValidator : IValidateOptions<AccessPmcOptions>;
+
 public sealed class SiteOptions
 {
-    [Required, RegularExpression("^[A-Z0-9-]{1,16}$")]
+    /// <summary>What passes carry: 1 to 16 capitals, digits or '-' (<see cref="PassFormat.SiteCodes"/>).</summary>
+    [Required, RegularExpression(@"^[A-Z0-9-]{1,16}\z")]
     public string Code { get; set; } = "";
 
     public string Name { get; set; } = "";
@@ -69,9 +76,9 @@ public sealed class KindPolicy
 
     /// <summary>
     /// Optional daily window, e.g. <c>07:00-20:00</c>: a pass of this kind must start and end inside
-    /// it, in the time zone of each of its sites (checked at issuance).
+    /// it, in the time zone of each of its sites (checked at issuance; the format is checked at start
+    /// through <see cref="Window"/>).
     /// </summary>
-    [RegularExpression(@"^\d{2}:\d{2}-\d{2}:\d{2}$")]
     public string? AllowedHours { get; set; }
 
     public bool Allows(DateTimeOffset at, string timeZone)

@@ -1,6 +1,5 @@
 using AccessPmc.Contracts;
 using AccessPmc.Functions.Passes;
-using AccessPmc.Functions.Http;
 using AccessPmc.Functions.Security;
 using Microsoft.Extensions.Options;
 
@@ -11,17 +10,17 @@ public sealed record ClientDraft(string Name, Role Role, IReadOnlyList<string> U
 /// <summary>What a client may be: issuers need units and sites, scanners need sites, admins need neither.</summary>
 public sealed class ClientRules(IOptions<AccessPmcOptions> options)
 {
-    public Outcome<ClientDraft> Validate(CreateClientRequest request)
+    public Checked<ClientDraft> Validate(CreateClientRequest request)
     {
         if (request.Name?.Trim() is not { Length: > 0 and <= 64 } name)
         {
-            return ApiError.Invalid(ErrorCodes.ValidationFailed, "name", "1 to 64 characters.");
+            return Violation.Invalid(ErrorCodes.ValidationFailed, "name", "1 to 64 characters.");
         }
 
         var role = ApiCaller.ParseRole(request.Role);
         if (role == Role.None)
         {
-            return ApiError.Invalid(ErrorCodes.ValidationFailed, "role", "issuer, scanner or admin.");
+            return Violation.Invalid(ErrorCodes.ValidationFailed, "role", "issuer, scanner or admin.");
         }
 
         var units = (request.Units ?? []).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
@@ -30,22 +29,22 @@ public sealed class ClientRules(IOptions<AccessPmcOptions> options)
         {
             return units.Count + sites.Count == 0
                 ? new ClientDraft(name, role, [], [])
-                : ApiError.Invalid(ErrorCodes.ValidationFailed, "role", "An admin has no unit or site scope: it may do everything.");
+                : Violation.Invalid(ErrorCodes.ValidationFailed, "role", "An admin has no unit or site scope: it may do everything.");
         }
 
         if (role == Role.Issuer && (units.Count == 0 || units.Any(u => u != ApiCaller.Everything && !PassRules.IsUnitCode(u))))
         {
-            return ApiError.Invalid(ErrorCodes.UnknownUnit, "units", "An issuer needs at least one unit code (or *).");
+            return Violation.Invalid(ErrorCodes.UnknownUnit, "units", "An issuer needs at least one unit code (or *).");
         }
 
         if (role == Role.Scanner && units.Count > 0)
         {
-            return ApiError.Invalid(ErrorCodes.ValidationFailed, "units", "A scanner has sites, not units.");
+            return Violation.Invalid(ErrorCodes.ValidationFailed, "units", "A scanner has sites, not units.");
         }
 
         if (sites.Count == 0 || sites.Any(s => s != ApiCaller.Everything && options.Value.FindSite(s) is null))
         {
-            return ApiError.Invalid(ErrorCodes.UnknownSite, "sites", "At least one site from the catalogue (or *).");
+            return Violation.Invalid(ErrorCodes.UnknownSite, "sites", "At least one site from the catalogue (or *).");
         }
 
         return new ClientDraft(name, role, units, sites.Select(s => options.Value.FindSite(s)?.Code ?? s).ToList());

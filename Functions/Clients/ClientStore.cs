@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using AccessPmc.Contracts;
 using AccessPmc.Functions.Security;
 using AccessPmc.Functions.Storage;
-using Azure;
 using Azure.Data.Tables;
 
 namespace AccessPmc.Functions.Clients;
@@ -65,28 +64,22 @@ public sealed class ClientStore(Tables tables, TimeProvider time)
         return e is null ? null : new ClientWithKey(e.ToResponse(), key);
     }
 
+    /// <summary>Applies <paramref name="change"/> to the stored client (again on a fresh read if someone changed it meanwhile).</summary>
     private async Task<ClientEntity?> ChangeAsync(string id, Action<ClientEntity> change, CancellationToken ct)
     {
-        while (true)
+        var outcome = await OptimisticUpdate.ApplyAsync(tables.Clients, await ReadAsync(id, ct), e =>
         {
-            var found = await tables.Clients.GetEntityIfExistsAsync<ClientEntity>(ClientEntity.Partition, id, cancellationToken: ct);
-            if (!found.HasValue || found.Value is not { } entity)
-            {
-                return null;
-            }
+            change(e);
+            return true;
+        }, token => ReadAsync(id, token), ct);
+        cache.TryRemove(id, out _);
+        return outcome?.Row;
+    }
 
-            change(entity);
-            try
-            {
-                await tables.Clients.UpdateEntityAsync(entity, entity.ETag, cancellationToken: ct);
-                cache.TryRemove(id, out _);
-                return entity;
-            }
-            catch (RequestFailedException e) when (e.Status == 412)
-            {
-                // Someone else changed the client meanwhile: apply our change to the fresh row.
-            }
-        }
+    private async Task<ClientEntity?> ReadAsync(string id, CancellationToken ct)
+    {
+        var found = await tables.Clients.GetEntityIfExistsAsync<ClientEntity>(ClientEntity.Partition, id, cancellationToken: ct);
+        return found.HasValue ? found.Value : null;
     }
 
     private async ValueTask<ClientEntity?> FindAsync(string id, CancellationToken ct)
@@ -97,9 +90,8 @@ public sealed class ClientStore(Tables tables, TimeProvider time)
             return hit.Entity;
         }
 
-        var found = await tables.Clients.GetEntityIfExistsAsync<ClientEntity>(ClientEntity.Partition, id, cancellationToken: ct);
         // Misses are not cached: random ids must not grow memory (failed attempts are rate-limited instead).
-        var entity = found.HasValue ? found.Value : null;
+        var entity = await ReadAsync(id, ct);
         if (entity is not null)
         {
             cache[id] = (entity, now + CacheLifetime);

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 
 namespace AccessPmc.Functions.Clients;
 
-public sealed class CreateClientFunction(Gate gate, ClientRules rules, ClientStore clients, IOptions<AccessPmcOptions> options, ILogger<CreateClientFunction> logger)
+public sealed class CreateClientFunction(RequestGate gate, ClientRules rules, ClientStore clients, IOptions<AccessPmcOptions> options, ILogger<CreateClientFunction> logger)
 {
     [Function("CreateClient")]
     public async Task<Results<Created<ClientWithKey>, ProblemHttpResult>> Run(
@@ -28,9 +28,9 @@ public sealed class CreateClientFunction(Gate gate, ClientRules rules, ClientSto
         }
 
         var draft = rules.Validate(body.Value!);
-        if (draft.Error is not null)
+        if (draft.Violation is not null)
         {
-            return draft.Error.ToResult();
+            return draft.Violation.ToResult();
         }
 
         var d = draft.Value!;

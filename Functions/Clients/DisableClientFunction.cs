@@ -7,7 +7,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace AccessPmc.Functions.Clients;
 
-public sealed class DisableClientFunction(Gate gate, ClientStore clients)
+public sealed class DisableClientFunction(RequestGate gate, ClientStore clients)
 {
     [Function("DisableClient")]
     public async Task<Results<Ok<ClientResponse>, ProblemHttpResult>> Run(

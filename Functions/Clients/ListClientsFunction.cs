@@ -7,7 +7,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace AccessPmc.Functions.Clients;
 
-public sealed class ListClientsFunction(Gate gate, ClientStore clients)
+public sealed class ListClientsFunction(RequestGate gate, ClientStore clients)
 {
     [Function("ListClients")]
     public async Task<Results<Ok<ClientList>, ProblemHttpResult>> Run(

@@ -7,7 +7,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace AccessPmc.Functions.Clients;
 
-public sealed class RotateClientKeyFunction(Gate gate, ClientStore clients)
+public sealed class RotateClientKeyFunction(RequestGate gate, ClientStore clients)
 {
     [Function("RotateClientKey")]
     public async Task<Results<Ok<ClientWithKey>, ProblemHttpResult>> Run(

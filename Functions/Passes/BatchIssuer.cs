@@ -1,9 +1,11 @@
 using AccessPmc.Contracts;
-using AccessPmc.Functions.Http;
 using AccessPmc.Functions.Security;
 using AccessPmc.Functions.Storage;
 
 namespace AccessPmc.Functions.Passes;
+
+/// <summary>One item of a batch: created now, already there (a replay or resumed batch), or refused.</summary>
+public sealed record BatchOutcome(int Index, string Status, PassEntity? Pass, Violation? Violation);
 
 /// <summary>
 /// Bulk issuance: every row is validated on its own (a bad row fails alone), the good ones are
@@ -13,18 +15,18 @@ public sealed class BatchIssuer(PassRules rules, PassIssuer issuer, PassStore st
 {
     private sealed record Row(int Index, PassDraft Draft, string? Key, string Hash);
 
-    public async Task<BatchIssueResponse> IssueAsync(ApiCaller caller, IReadOnlyList<BatchIssueItem> items, CancellationToken ct)
+    public async Task<IReadOnlyList<BatchOutcome>> IssueAsync(ApiCaller caller, IReadOnlyList<BatchIssueItem> items, CancellationToken ct)
     {
-        var results = new BatchItemResult?[items.Count];
+        var results = new BatchOutcome?[items.Count];
         var rows = Validate(caller, items, results);
 
         var reservations = new Reservation?[items.Count];
-        await Parallel.ForEachAsync(rows.Where(r => r.Key is not null), new ParallelOptions { MaxDegreeOfParallelism = TableBatches.Parallelism, CancellationToken = ct }, async (row, token) =>
+        await Parallel.ForEachAsync(rows.Where(r => r.Key is not null), Parallelism(ct), async (row, token) =>
         {
             var reserved = await idempotency.ReserveAsync(caller.Id, row.Key!, row.Hash, PassIssuer.NewId(), token);
-            if (reserved.Error is not null)
+            if (reserved.Violation is not null)
             {
-                results[row.Index] = Failed(row.Index, reserved.Error);
+                results[row.Index] = Failed(row.Index, reserved.Violation);
             }
             else
             {
@@ -38,10 +40,10 @@ public sealed class BatchIssuer(PassRules rules, PassIssuer issuer, PassStore st
         for (var i = 0; i < fresh.Count; i++)
         {
             var status = stored[i].IssueAttempt == built[i].IssueAttempt ? BatchItemStatuses.Created : BatchItemStatuses.Existing;
-            results[fresh[i].Index] = new BatchItemResult(fresh[i].Index, status, stored[i].Id, stored[i].Code, null);
+            results[fresh[i].Index] = new BatchOutcome(fresh[i].Index, status, stored[i], null);
         }
 
-        await Parallel.ForEachAsync(rows.Where(r => reservations[r.Index] is not null), new ParallelOptions { MaxDegreeOfParallelism = TableBatches.Parallelism, CancellationToken = ct }, async (row, token) =>
+        await Parallel.ForEachAsync(rows.Where(r => reservations[r.Index] is not null), Parallelism(ct), async (row, token) =>
         {
             var reservation = reservations[row.Index]!;
             if (reservation.Kind == ReservationKind.Proceed)
@@ -51,19 +53,14 @@ public sealed class BatchIssuer(PassRules rules, PassIssuer issuer, PassStore st
             }
 
             results[row.Index] = await store.FindAsync(reservation.PassId, token) is { } pass
-                ? new BatchItemResult(row.Index, BatchItemStatuses.Existing, pass.Id, pass.Code, null)
-                : Failed(row.Index, ApiError.NotFound("pass"));
+                ? new BatchOutcome(row.Index, BatchItemStatuses.Existing, pass, null)
+                : Failed(row.Index, Violation.NotFound("pass"));
         });
 
-        var all = results.Select((r, i) => r ?? Failed(i, ApiError.NotFound("pass"))).ToList();
-        return new BatchIssueResponse(
-            all.Count(r => r.Status == BatchItemStatuses.Created),
-            all.Count(r => r.Status == BatchItemStatuses.Existing),
-            all.Count(r => r.Status == BatchItemStatuses.Failed),
-            all);
+        return results.Select((r, i) => r ?? Failed(i, Violation.NotFound("pass"))).ToList();
     }
 
-    private List<Row> Validate(ApiCaller caller, IReadOnlyList<BatchIssueItem> items, BatchItemResult?[] results)
+    private List<Row> Validate(ApiCaller caller, IReadOnlyList<BatchIssueItem> items, BatchOutcome?[] results)
     {
         var now = time.GetUtcNow();
         var keys = new HashSet<string>(StringComparer.Ordinal);
@@ -72,12 +69,12 @@ public sealed class BatchIssuer(PassRules rules, PassIssuer issuer, PassStore st
         {
             var item = items[i];
             var request = new IssuePassRequest(item.GivenName, item.FamilyName, item.Kind, item.ValidFrom, item.ValidUntil, item.Sites, item.Unit);
-            var error = IdempotencyStore.CheckKey(item.IdempotencyKey)
+            var refusal = IdempotencyStore.CheckKey(item.IdempotencyKey)
                 ?? (item.IdempotencyKey is { } key && !keys.Add(key)
-                    ? ApiError.Invalid(ErrorCodes.IdempotencyMismatch, "idempotencyKey", "The same key twice in one batch.")
+                    ? Violation.Invalid(ErrorCodes.IdempotencyMismatch, "idempotencyKey", "The same key twice in one batch.")
                     : null);
-            var draft = error is null ? rules.Validate(request, caller, now) : default;
-            if ((error ?? draft.Error) is { } failure)
+            var draft = refusal is null ? rules.Validate(request, caller, now) : default;
+            if ((refusal ?? draft.Violation) is { } failure)
             {
                 results[i] = Failed(i, failure);
                 continue;
@@ -89,6 +86,9 @@ public sealed class BatchIssuer(PassRules rules, PassIssuer issuer, PassStore st
         return rows;
     }
 
-    private static BatchItemResult Failed(int index, ApiError error) =>
-        new(index, BatchItemStatuses.Failed, null, null, error.ToContract());
+    private static ParallelOptions Parallelism(CancellationToken ct) =>
+        new() { MaxDegreeOfParallelism = TableBatches.Parallelism, CancellationToken = ct };
+
+    private static BatchOutcome Failed(int index, Violation violation) =>
+        new(index, BatchItemStatuses.Failed, null, violation);
 }

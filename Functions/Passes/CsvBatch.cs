@@ -1,6 +1,5 @@
 using System.Globalization;
 using AccessPmc.Contracts;
-using AccessPmc.Functions.Http;
 using Sylvan.Data.Csv;
 
 namespace AccessPmc.Functions.Passes;
@@ -13,7 +12,7 @@ public static class CsvBatch
 {
     public static readonly string[] Columns = ["givenName", "familyName", "kind", "validFrom", "validUntil", "sites", "unit", "idempotencyKey"];
 
-    public static Outcome<List<BatchIssueItem>> Parse(string text, int maxItems)
+    public static Checked<List<BatchIssueItem>> Parse(string text, int maxItems)
     {
         try
         {
@@ -51,11 +50,11 @@ public static class CsvBatch
         }
     }
 
-    public static ApiError TooMany(int max) =>
-        ApiError.Invalid(ErrorCodes.TooManyItems, "passes", $"At most {max} passes per request.");
+    public static Violation TooMany(int max) =>
+        Violation.Invalid(ErrorCodes.TooManyItems, "passes", $"At most {max} passes per request.");
 
     private static DateTimeOffset? Time(string? value) =>
         value is null ? null : DateTimeOffset.Parse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
 
-    private static ApiError Invalid(string message) => ApiError.Invalid(ErrorCodes.InvalidJson, "csv", message);
+    private static Violation Invalid(string message) => Violation.Invalid(ErrorCodes.InvalidCsv, "csv", message);
 }

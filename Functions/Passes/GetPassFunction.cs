@@ -1,4 +1,5 @@
 using AccessPmc.Contracts;
+using AccessPmc.Functions.Http;
 using AccessPmc.Functions.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -6,7 +7,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace AccessPmc.Functions.Passes;
 
-public sealed class GetPassFunction(Http.Gate gate, PassAccess passes)
+public sealed class GetPassFunction(RequestGate gate, PassAccess passes)
 {
     [Function("GetPass")]
     public async Task<Results<Ok<PassResponse>, ProblemHttpResult>> Run(
@@ -19,6 +20,6 @@ public sealed class GetPassFunction(Http.Gate gate, PassAccess passes)
         }
 
         var pass = await passes.FindAsync(admission.Admitted, id, ct);
-        return pass.Error is null ? TypedResults.Ok(pass.Value!.ToResponse(req)) : pass.Error.ToResult();
+        return pass.Violation is null ? TypedResults.Ok(pass.Value!.ToResponse(req)) : pass.Violation.ToResult();
     }
 }

@@ -1,11 +1,11 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using AccessPmc.Contracts;
-using AccessPmc.Functions.Http;
 using AccessPmc.Functions.Storage;
 using Azure;
 using Azure.Data.Tables;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
 namespace AccessPmc.Functions.Passes;
@@ -22,8 +22,8 @@ public enum ReservationKind
 public sealed record Reservation(ReservationKind Kind, string PassId, string RowKey);
 
 /// <summary>
-/// <c>Idempotency-Key</c> per client. The key reserves a pass id before anything is written, so a
-/// retry (or a resumed crash) completes the same pass instead of creating a second one.
+/// <c>Idempotency-Key</c> per client (table <c>IdempotencyKeys</c>, D10). The key reserves a pass id before
+/// anything is written, so a retry (or a resumed crash) completes the same pass instead of creating a second one.
 /// </summary>
 public sealed class IdempotencyStore(Tables tables, TimeProvider time, IOptions<AccessPmcOptions> options)
 {
@@ -32,79 +32,58 @@ public sealed class IdempotencyStore(Tables tables, TimeProvider time, IOptions<
     /// <summary>A first request younger than this is assumed to be still running.</summary>
     public static readonly TimeSpan InFlightWindow = TimeSpan.FromSeconds(30);
 
-    public static ApiError? CheckKey(string? key) =>
+    public static Violation? CheckKey(string? key) =>
         key is null || key.Length is > 0 and <= MaxKeyLength && key.All(c => c is > ' ' and < '\u007f')
             ? null
-            : ApiError.Invalid(ErrorCodes.ValidationFailed, "Idempotency-Key", $"1 to {MaxKeyLength} printable ASCII characters.");
+            : Violation.Invalid(ErrorCodes.ValidationFailed, "Idempotency-Key", $"1 to {MaxKeyLength} printable ASCII characters.");
 
-    public static string RequestHash<T>(T request, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type) =>
-        Convert.ToHexStringLower(SHA256.HashData(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(request, type)));
+    /// <summary>SHA-256 (hex) of the request's JSON: the same key with another request is refused.</summary>
+    public static string RequestHash<T>(T request, JsonTypeInfo<T> type) =>
+        Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(request, type)));
 
-    public async Task<Outcome<Reservation>> ReserveAsync(string clientId, string key, string requestHash, string newPassId, CancellationToken ct)
+    /// <summary>
+    /// Reserves <paramref name="newPassId"/> under the key, or says what the key already stands for: a finished
+    /// request (replay), another request (422), a request still running (409). A stale reservation (its request
+    /// died) or an expired key is taken over, keeping the reserved pass id when the request is the same.
+    /// </summary>
+    public async Task<Checked<Reservation>> ReserveAsync(string clientId, string key, string requestHash, string newPassId, CancellationToken ct)
     {
         var rowKey = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
         var attempt = Guid.NewGuid().ToString("N");
         while (true)
         {
             var now = time.GetUtcNow();
-            var row = new IdempotencyEntity { PartitionKey = clientId, RowKey = rowKey, RequestHash = requestHash, PassId = newPassId, Attempt = attempt, CreatedAt = now };
-            try
+            if (await TryAddAsync(new IdempotencyEntity { PartitionKey = clientId, RowKey = rowKey, RequestHash = requestHash, PassId = newPassId, Attempt = attempt, CreatedAt = now }, ct))
             {
-                await tables.Idempotency.AddEntityAsync(row, ct);
                 return new Reservation(ReservationKind.Proceed, newPassId, rowKey);
             }
-            catch (RequestFailedException e) when (e.Status == 409)
+
+            // Someone (maybe our own write whose reply was lost) holds the key: decide on the row as it is.
+            Checked<Reservation>? decided = null;
+            var outcome = await OptimisticUpdate.ApplyAsync(tables.Idempotency, await FindAsync(clientId, rowKey, ct), existing =>
             {
-                // Someone (maybe our own write whose reply was lost) holds the key: look at it.
+                decided = Decide(existing, attempt, requestHash, now);
+                if (decided is not null)
+                {
+                    return false;
+                }
+
+                var expired = existing.CreatedAt < now - options.Value.IdempotencyRetention;
+                (existing.Attempt, existing.CreatedAt, existing.Done) = (attempt, now, false);
+                if (expired)
+                {
+                    (existing.PassId, existing.RequestHash) = (newPassId, requestHash);
+                }
+
+                return true;
+            }, token => FindAsync(clientId, rowKey, token), ct);
+
+            if (outcome is { } o)
+            {
+                return o.Written ? new Reservation(ReservationKind.Proceed, o.Row.PassId, rowKey) : decided!.Value;
             }
 
-            var found = await tables.Idempotency.GetEntityIfExistsAsync<IdempotencyEntity>(clientId, rowKey, cancellationToken: ct);
-            if (!found.HasValue || found.Value is not { } existing)
-            {
-                continue;
-            }
-
-            if (existing.Attempt == attempt)
-            {
-                return new Reservation(ReservationKind.Proceed, existing.PassId, rowKey);
-            }
-
-            var expired = existing.CreatedAt < now - options.Value.IdempotencyRetention;
-            if (!expired && existing.RequestHash != requestHash)
-            {
-                return new ApiError(StatusCodes.Status422UnprocessableEntity, ErrorCodes.IdempotencyMismatch, "Idempotency-Key already used for another request.", "Use a new key for a different pass.");
-            }
-
-            if (!expired && existing.Done)
-            {
-                return new Reservation(ReservationKind.Replay, existing.PassId, rowKey);
-            }
-
-            if (!expired && existing.CreatedAt > now - InFlightWindow)
-            {
-                return new ApiError(StatusCodes.Status409Conflict, ErrorCodes.IdempotencyInFlight, "The first request with this Idempotency-Key is still running.", "Retry in a few seconds.");
-            }
-
-            // A stale reservation (its request died) or an expired key: take it over, keeping the
-            // reserved pass id when the request is the same so that a half-written pass is completed.
-            existing.Attempt = attempt;
-            existing.CreatedAt = now;
-            existing.Done = false;
-            if (expired)
-            {
-                existing.PassId = newPassId;
-                existing.RequestHash = requestHash;
-            }
-
-            try
-            {
-                await tables.Idempotency.UpdateEntityAsync(existing, existing.ETag, TableUpdateMode.Replace, ct);
-                return new Reservation(ReservationKind.Proceed, existing.PassId, rowKey);
-            }
-            catch (RequestFailedException e) when (e.Status == 412)
-            {
-                // Another retry took it over first; look again.
-            }
+            // The row went away meanwhile (purged): reserve afresh.
         }
     }
 
@@ -114,17 +93,67 @@ public sealed class IdempotencyStore(Tables tables, TimeProvider time, IOptions<
             ETag.All,
             TableUpdateMode.Merge,
             ct);
-}
 
-public sealed class IdempotencyEntity : ITableEntity
-{
-    public string PartitionKey { get; set; } = "";
-    public string RowKey { get; set; } = "";
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
-    public string RequestHash { get; set; } = "";
-    public string PassId { get; set; } = "";
-    public string Attempt { get; set; } = "";
-    public bool Done { get; set; }
-    public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>Deletes keys created before <paramref name="cutoff"/> (the purge timer); returns how many.</summary>
+    public async Task<int> DeleteCreatedBeforeAsync(DateTimeOffset cutoff, CancellationToken ct)
+    {
+        var rows = new List<TableEntity>();
+        await foreach (var row in tables.Idempotency.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"CreatedAt lt {cutoff}"), select: ["PartitionKey", "RowKey"], cancellationToken: ct))
+        {
+            rows.Add(row);
+        }
+
+        await TableBatches.SubmitAsync(tables.Idempotency, rows, TableTransactionActionType.Delete, ct);
+        return rows.Count;
+    }
+
+    /// <summary>The answer a held key gives, or null when it may be taken over.</summary>
+    private Checked<Reservation>? Decide(IdempotencyEntity existing, string attempt, string requestHash, DateTimeOffset now)
+    {
+        if (existing.Attempt == attempt)
+        {
+            return new Reservation(ReservationKind.Proceed, existing.PassId, existing.RowKey);
+        }
+
+        if (existing.CreatedAt < now - options.Value.IdempotencyRetention)
+        {
+            return null;
+        }
+
+        if (existing.RequestHash != requestHash)
+        {
+            return new Violation(ViolationKind.Unprocessable, ErrorCodes.IdempotencyMismatch, "Idempotency-Key", "Idempotency-Key already used for another request: use a new key for a different pass.");
+        }
+
+        if (existing.Done)
+        {
+            return new Reservation(ReservationKind.Replay, existing.PassId, existing.RowKey);
+        }
+
+        if (existing.CreatedAt > now - InFlightWindow)
+        {
+            return new Violation(ViolationKind.Conflict, ErrorCodes.IdempotencyInFlight, "Idempotency-Key", "The first request with this Idempotency-Key is still running.");
+        }
+
+        return null;
+    }
+
+    private async Task<bool> TryAddAsync(IdempotencyEntity row, CancellationToken ct)
+    {
+        try
+        {
+            await tables.Idempotency.AddEntityAsync(row, ct);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    private async Task<IdempotencyEntity?> FindAsync(string clientId, string rowKey, CancellationToken ct)
+    {
+        var found = await tables.Idempotency.GetEntityIfExistsAsync<IdempotencyEntity>(clientId, rowKey, cancellationToken: ct);
+        return found.HasValue ? found.Value : null;
+    }
 }

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 
 namespace AccessPmc.Functions.Passes;
 
-public sealed class IssueBatchFunction(Gate gate, BatchIssuer batches, IOptions<AccessPmcOptions> options)
+public sealed class IssueBatchFunction(RequestGate gate, BatchIssuer batches, IOptions<AccessPmcOptions> options)
 {
     [Function("IssuePassBatch")]
     public async Task<Results<Ok<BatchIssueResponse>, ProblemHttpResult>> Run(
@@ -26,7 +26,14 @@ public sealed class IssueBatchFunction(Gate gate, BatchIssuer batches, IOptions<
             return items.Error.ToResult();
         }
 
-        return TypedResults.Ok(await batches.IssueAsync(admission.Admitted, items.Value!, ct));
+        return TypedResults.Ok(Response(await batches.IssueAsync(admission.Admitted, items.Value!, ct)));
+    }
+
+    private static BatchIssueResponse Response(IReadOnlyList<BatchOutcome> outcomes)
+    {
+        var items = outcomes.Select(o => new BatchItemResult(o.Index, o.Status, o.Pass?.Id, o.Pass?.Code, o.Violation?.ToContract())).ToList();
+        int Count(string status) => items.Count(i => i.Status == status);
+        return new BatchIssueResponse(Count(BatchItemStatuses.Created), Count(BatchItemStatuses.Existing), Count(BatchItemStatuses.Failed), items);
     }
 
     private async Task<Outcome<IReadOnlyList<BatchIssueItem>>> ReadAsync(HttpRequest req, CancellationToken ct)
@@ -41,7 +48,7 @@ public sealed class IssueBatchFunction(Gate gate, BatchIssuer batches, IOptions<
             }
 
             var parsed = CsvBatch.Parse(text.Value!, o.MaxBatchItems);
-            return parsed.Error is null ? parsed.Value! : parsed.Error;
+            return parsed.Violation is null ? parsed.Value! : parsed.Violation.ToApiError();
         }
 
         var body = await JsonBody.ReadAsync(req, AccessPmcJson.Default.BatchIssueRequest, o.MaxBatchBodyBytes, ct);
@@ -53,7 +60,7 @@ public sealed class IssueBatchFunction(Gate gate, BatchIssuer batches, IOptions<
         return body.Value!.Passes switch
         {
             null or { Count: 0 } => ApiError.Invalid(ErrorCodes.ValidationFailed, "passes", "Give at least one pass."),
-            { Count: var n } when n > o.MaxBatchItems => CsvBatch.TooMany(o.MaxBatchItems),
+            { Count: var n } when n > o.MaxBatchItems => CsvBatch.TooMany(o.MaxBatchItems).ToApiError(),
             var list => Outcome(list),
         };
     }

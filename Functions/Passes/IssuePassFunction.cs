@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 
 namespace AccessPmc.Functions.Passes;
 
-public sealed class IssuePassFunction(Gate gate, PassRules rules, PassIssuer issuer, TimeProvider time, IOptions<AccessPmcOptions> options)
+public sealed class IssuePassFunction(RequestGate gate, PassRules rules, PassIssuer issuer, TimeProvider time, IOptions<AccessPmcOptions> options)
 {
     [Function("IssuePass")]
     public async Task<Results<Created<PassResponse>, Ok<PassResponse>, ProblemHttpResult>> Run(
@@ -33,16 +33,16 @@ public sealed class IssuePassFunction(Gate gate, PassRules rules, PassIssuer iss
         }
 
         var draft = rules.Validate(body.Value!, admission.Admitted, time.GetUtcNow());
-        if (draft.Error is not null)
+        if (draft.Violation is not null)
         {
-            return draft.Error.ToResult();
+            return draft.Violation.ToResult();
         }
 
         var hash = IdempotencyStore.RequestHash(body.Value!, AccessPmcJson.Default.IssuePassRequest);
         var issued = await issuer.IssueAsync(admission.Admitted, draft.Value!, key, hash, ct);
-        if (issued.Error is not null)
+        if (issued.Violation is not null)
         {
-            return issued.Error.ToResult();
+            return issued.Violation.ToResult();
         }
 
         var pass = issued.Value!.Pass.ToResponse(req);

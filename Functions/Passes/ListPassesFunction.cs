@@ -2,8 +2,6 @@ using System.Globalization;
 using AccessPmc.Contracts;
 using AccessPmc.Functions.Http;
 using AccessPmc.Functions.Security;
-using AccessPmc.Functions.Storage;
-using Azure.Data.Tables;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
@@ -12,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace AccessPmc.Functions.Passes;
 
 /// <summary>A unit's passes, newest first, one page at a time (the continuation token is opaque).</summary>
-public sealed class ListPassesFunction(Gate gate, Tables tables, PassStore store, IOptions<AccessPmcOptions> options)
+public sealed class ListPassesFunction(RequestGate gate, PassIndexes indexes, PassStore store, IOptions<AccessPmcOptions> options)
 {
     [Function("ListPasses")]
     public async Task<Results<Ok<PassPage>, ProblemHttpResult>> Run(
@@ -24,16 +22,10 @@ public sealed class ListPassesFunction(Gate gate, Tables tables, PassStore store
             return denied;
         }
 
-        var caller = admission.Admitted;
-        var unit = req.Query["unit"].FirstOrDefault() ?? (caller.Units is [var only] && only != ApiCaller.Everything ? only : null);
-        if (unit is null || !PassRules.IsUnitCode(unit))
+        var unit = PassRules.Unit(req.Query["unit"].FirstOrDefault(), admission.Admitted);
+        if (unit.Violation is not null)
         {
-            return ApiError.Invalid(ErrorCodes.UnknownUnit, "unit", "Say which unit to list.").ToResult();
-        }
-
-        if (!caller.MayUseUnit(unit))
-        {
-            return ApiError.Forbidden(ErrorCodes.Forbidden, $"This client does not serve unit {unit}.").ToResult();
+            return unit.Violation.ToResult();
         }
 
         var max = options.Value.MaxPageSize;
@@ -49,14 +41,8 @@ public sealed class ListPassesFunction(Gate gate, Tables tables, PassStore store
             return ApiError.Invalid(ErrorCodes.ValidationFailed, "next", "Pass back the 'next' of the previous page.").ToResult();
         }
 
-        var rows = tables.UnitIndex.QueryAsync<UnitIndexEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {unit}"), maxPerPage: size, cancellationToken: ct);
-        await foreach (var page in rows.AsPages(next, size))
-        {
-            var passes = await Task.WhenAll(page.Values.Select(r => store.FindAsync(r.PassId, ct)));
-            var items = passes.OfType<PassEntity>().Select(p => p.ToResponse(req)).ToList();
-            return TypedResults.Ok(new PassPage(items, page.ContinuationToken));
-        }
-
-        return TypedResults.Ok(new PassPage([], null));
+        var page = await indexes.PageByUnitAsync(unit.Value!, size, next, ct);
+        var passes = await Task.WhenAll(page.Ids.Select(id => store.FindAsync(id, ct)));
+        return TypedResults.Ok(new PassPage(passes.OfType<PassEntity>().Select(p => p.ToResponse(req)).ToList(), page.Next));
     }
 }

@@ -1,8 +1,7 @@
 using System.Security.Cryptography;
 using AccessPmc.Contracts;
-using AccessPmc.Functions.Http;
 using AccessPmc.Functions.Security;
-using AccessPmc.Functions.Storage;
+using AccessPmc.PassFormat;
 using Microsoft.Extensions.Logging;
 
 namespace AccessPmc.Functions.Passes;
@@ -12,16 +11,16 @@ public sealed record IssuedPass(PassEntity Pass, bool Replayed);
 /// <summary>Signs and stores passes, once per idempotency key.</summary>
 public sealed class PassIssuer(PassStore store, PassCodec codec, SigningKeyRing keys, IdempotencyStore idempotency, TimeProvider time, ILogger<PassIssuer> logger)
 {
-    public async Task<Outcome<IssuedPass>> IssueAsync(ApiCaller caller, PassDraft draft, string? idempotencyKey, string requestHash, CancellationToken ct)
+    public async Task<Checked<IssuedPass>> IssueAsync(ApiCaller caller, PassDraft draft, string? idempotencyKey, string requestHash, CancellationToken ct)
     {
         var id = NewId();
         Reservation? reservation = null;
         if (idempotencyKey is not null)
         {
             var reserved = await idempotency.ReserveAsync(caller.Id, idempotencyKey, requestHash, id, ct);
-            if (reserved.Error is not null)
+            if (reserved.Violation is not null)
             {
-                return reserved.Error;
+                return reserved.Violation;
             }
 
             reservation = reserved.Value!;

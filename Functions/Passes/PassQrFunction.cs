@@ -8,7 +8,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace AccessPmc.Functions.Passes;
 
-public sealed class PassQrFunction(Gate gate, PassAccess passes)
+public sealed class PassQrFunction(RequestGate gate, PassAccess passes)
 {
     [Function("PassQr")]
     public async Task<Results<FileContentHttpResult, ProblemHttpResult>> Run(
@@ -27,9 +27,9 @@ public sealed class PassQrFunction(Gate gate, PassAccess passes)
         }
 
         var pass = await passes.FindAsync(admission.Admitted, id, ct);
-        if (pass.Error is not null)
+        if (pass.Violation is not null)
         {
-            return pass.Error.ToResult();
+            return pass.Violation.ToResult();
         }
 
         if (pass.Value!.Code is not { Length: > 0 } code)

@@ -1,14 +1,16 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using AccessPmc.Contracts;
-using AccessPmc.Functions.Http;
 using AccessPmc.Functions.Security;
-using Microsoft.AspNetCore.Http;
+using AccessPmc.PassFormat;
 using Microsoft.Extensions.Options;
 
 namespace AccessPmc.Functions.Passes;
 
-/// <summary>Checks an issue request against the catalogue, the kind policy and the caller's scope.</summary>
+/// <summary>
+/// Checks an issue request against the catalogue, the kind policy and the caller's scope; returns the
+/// normalised draft or the rule it broke (never HTTP: the functions map a <see cref="Violation"/>).
+/// </summary>
 public sealed partial class PassRules(IOptions<AccessPmcOptions> options)
 {
     public const int MaxNameLength = 64;
@@ -18,66 +20,66 @@ public sealed partial class PassRules(IOptions<AccessPmcOptions> options)
 
     private AccessPmcOptions Policy => options.Value;
 
-    public Outcome<PassDraft> Validate(IssuePassRequest request, ApiCaller caller, DateTimeOffset now)
+    public Checked<PassDraft> Validate(IssuePassRequest request, ApiCaller caller, DateTimeOffset now)
     {
         if (Name(request.GivenName) is not { } given)
         {
-            return ApiError.Invalid(ErrorCodes.ValidationFailed, "givenName", $"Required, 1 to {MaxNameLength} printable characters.");
+            return Violation.Invalid(ErrorCodes.ValidationFailed, "givenName", $"Required, 1 to {MaxNameLength} printable characters.");
         }
 
         if (Name(request.FamilyName) is not { } family)
         {
-            return ApiError.Invalid(ErrorCodes.ValidationFailed, "familyName", $"Required, 1 to {MaxNameLength} printable characters.");
+            return Violation.Invalid(ErrorCodes.ValidationFailed, "familyName", $"Required, 1 to {MaxNameLength} printable characters.");
         }
 
         if (request.Kind is not { } kind || !PassKinds.All.Contains(kind) || !Policy.Kinds.TryGetValue(kind, out var policy))
         {
-            return ApiError.Invalid(ErrorCodes.UnknownKind, "kind", $"One of: {string.Join(", ", PassKinds.All.Where(Policy.Kinds.ContainsKey))}.");
+            return Violation.Invalid(ErrorCodes.UnknownKind, "kind", $"One of: {string.Join(", ", PassKinds.All.Where(Policy.Kinds.ContainsKey))}.");
         }
 
         var sites = Sites(request.Sites, caller);
-        if (sites.Error is not null)
+        if (sites.Violation is not null)
         {
-            return sites.Error;
+            return sites.Violation;
         }
 
         var unit = Unit(request.Unit, caller);
-        if (unit.Error is not null)
+        if (unit.Violation is not null)
         {
-            return unit.Error;
+            return unit.Violation;
         }
 
         var from = Truncate(request.ValidFrom ?? now);
         var until = Truncate(request.ValidUntil ?? from + policy.MaxValidity);
         if (until <= from)
         {
-            return ApiError.Invalid(ErrorCodes.ValidityReversed, "validUntil", "validUntil must be after validFrom.");
+            return Violation.Invalid(ErrorCodes.ValidityReversed, "validUntil", "validUntil must be after validFrom.");
         }
 
         if (until - from > policy.MaxValidity)
         {
-            return ApiError.Invalid(ErrorCodes.ValidityTooLong, "validUntil", $"A {kind} pass lasts at most {policy.MaxValidity.TotalDays.ToString(CultureInfo.InvariantCulture)} days.");
+            return Violation.Invalid(ErrorCodes.ValidityTooLong, "validUntil", $"A {kind} pass lasts at most {policy.MaxValidity.TotalDays.ToString(CultureInfo.InvariantCulture)} days.");
         }
 
         if (policy.AllowedHours is { } hours
             && sites.Value!.Select(code => Policy.FindSite(code)!).Any(site => !policy.Allows(from, site.TimeZone) || !policy.Allows(until, site.TimeZone)))
         {
-            return ApiError.Invalid(ErrorCodes.OutsideAllowedHours, "validFrom", $"A {kind} pass starts and ends between {hours}, site time.");
+            return Violation.Invalid(ErrorCodes.OutsideAllowedHours, "validFrom", $"A {kind} pass starts and ends between {hours}, site time.");
         }
 
         if (until <= now)
         {
-            return ApiError.Invalid(ErrorCodes.ValidityInPast, "validUntil", "validUntil is already past.");
+            return Violation.Invalid(ErrorCodes.ValidityInPast, "validUntil", "validUntil is already past.");
         }
 
         return new PassDraft(given, family, kind, from, until, sites.Value!, unit.Value!, Label(given, family));
     }
 
-    private Outcome<IReadOnlyList<string>> Sites(IReadOnlyList<string>? requested, ApiCaller caller)
+    private Checked<IReadOnlyList<string>> Sites(IReadOnlyList<string>? requested, ApiCaller caller)
     {
-        if (requested is not { Count: > 0 and <= PassCodec.MaxSites })
+        if (requested is not { Count: > 0 and <= ClaimsCbor.MaxSites })
         {
-            return ApiError.Invalid(ErrorCodes.UnknownSite, "sites", $"Give 1 to {PassCodec.MaxSites} site codes.");
+            return Violation.Invalid(ErrorCodes.UnknownSite, "sites", $"Give 1 to {ClaimsCbor.MaxSites} site codes.");
         }
 
         var sites = new List<string>(requested.Count);
@@ -85,12 +87,12 @@ public sealed partial class PassRules(IOptions<AccessPmcOptions> options)
         {
             if (code is null || Policy.FindSite(code) is not { } site)
             {
-                return ApiError.Invalid(ErrorCodes.UnknownSite, "sites", $"Unknown site '{Truncate(code)}'. Known: {string.Join(", ", Policy.Sites.Select(s => s.Code))}.");
+                return Violation.Invalid(ErrorCodes.UnknownSite, "sites", $"Unknown site '{Truncate(code)}'. Known: {string.Join(", ", Policy.Sites.Select(s => s.Code))}.");
             }
 
             if (!caller.MayUseSite(site.Code))
             {
-                return ApiError.Forbidden(ErrorCodes.SiteNotAllowed, $"This client may not issue passes for site {site.Code}.");
+                return Violation.Forbidden(ErrorCodes.SiteNotAllowed, $"This client may not issue passes for site {site.Code}.");
             }
 
             if (!sites.Contains(site.Code))
@@ -102,29 +104,33 @@ public sealed partial class PassRules(IOptions<AccessPmcOptions> options)
         // Keeps every code under PassCodec.MaxCodeLength, which readers enforce before decoding.
         if (sites.Sum(s => s.Length + 1) > MaxSiteText)
         {
-            return ApiError.Invalid(ErrorCodes.UnknownSite, "sites", $"Too many or too long site codes for one pass (at most {MaxSiteText} characters in all).");
+            return Violation.Invalid(ErrorCodes.UnknownSite, "sites", $"Too many or too long site codes for one pass (at most {MaxSiteText} characters in all).");
         }
 
         return sites;
     }
 
-    private static Outcome<string> Unit(string? requested, ApiCaller caller)
+    /// <summary>
+    /// The unit a request acts for: the one named, or the caller's only unit when none is named. The one
+    /// rule for issuing and listing. Refused when missing (several units), malformed, or outside the scope.
+    /// </summary>
+    public static Checked<string> Unit(string? requested, ApiCaller caller)
     {
         if (requested is null)
         {
             return caller.Units is [var only] && only != ApiCaller.Everything
                 ? only
-                : ApiError.Invalid(ErrorCodes.ValidationFailed, "unit", "This client serves several units: say which.");
+                : Violation.Invalid(ErrorCodes.ValidationFailed, "unit", "This client serves several units: say which.");
         }
 
         if (!UnitCode().IsMatch(requested))
         {
-            return ApiError.Invalid(ErrorCodes.UnknownUnit, "unit", "A unit code is 1 to 32 letters, digits or '-'.");
+            return Violation.Invalid(ErrorCodes.UnknownUnit, "unit", "A unit code is 1 to 32 letters, digits or '-'.");
         }
 
         return caller.MayUseUnit(requested)
             ? requested
-            : new ApiError(StatusCodes.Status403Forbidden, ErrorCodes.Forbidden, "Not allowed for this client.", $"This client does not serve unit {requested}.");
+            : Violation.Forbidden(ErrorCodes.Forbidden, $"This client does not serve unit {requested}.");
     }
 
     private string? Label(string given, string family)
@@ -135,10 +141,11 @@ public sealed partial class PassRules(IOptions<AccessPmcOptions> options)
         }
 
         var label = $"{char.ToUpperInvariant(given[0])}. {family.ToUpperInvariant()}";
-        return label.Length <= PassCodec.MaxLabelLength ? label : label[..PassCodec.MaxLabelLength].TrimEnd();
+        return label.Length <= ClaimsCbor.MaxLabelLength ? label : label[..ClaimsCbor.MaxLabelLength].TrimEnd();
     }
 
-    private static string? Name(string? value) =>
+    /// <summary>A holder's given or family name, trimmed: 1 to <see cref="MaxNameLength"/> characters, no control character; else null.</summary>
+    public static string? Name(string? value) =>
         value?.Trim() is { Length: > 0 and <= MaxNameLength } name && !name.Any(char.IsControl) ? name : null;
 
     public static bool IsUnitCode(string unit) => UnitCode().IsMatch(unit);

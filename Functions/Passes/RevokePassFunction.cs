@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 
 namespace AccessPmc.Functions.Passes;
 
-public sealed class RevokePassFunction(Gate gate, PassAccess passes, PassStore store, TimeProvider time, IOptions<AccessPmcOptions> options, ILogger<RevokePassFunction> logger)
+public sealed class RevokePassFunction(RequestGate gate, PassAccess passes, PassStore store, TimeProvider time, IOptions<AccessPmcOptions> options, ILogger<RevokePassFunction> logger)
 {
     public const int MaxReasonLength = 200;
 
@@ -36,9 +36,9 @@ public sealed class RevokePassFunction(Gate gate, PassAccess passes, PassStore s
         }
 
         var pass = await passes.FindAsync(admission.Admitted, id, ct);
-        if (pass.Error is not null)
+        if (pass.Violation is not null)
         {
-            return pass.Error.ToResult();
+            return pass.Violation.ToResult();
         }
 
         var revoked = await store.RevokeAsync(pass.Value!, reason, admission.Admitted.Id, time.GetUtcNow(), ct);

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 
 namespace AccessPmc.Functions.Privacy;
 
-public sealed class EraseHolderFunction(Gate gate, HolderData holders, IOptions<AccessPmcOptions> options, ILogger<EraseHolderFunction> logger)
+public sealed class EraseHolderFunction(RequestGate gate, HolderData holders, IOptions<AccessPmcOptions> options, ILogger<EraseHolderFunction> logger)
 {
     [Function("EraseHolder")]
     public async Task<Results<Ok<HolderErasure>, ProblemHttpResult>> Run(

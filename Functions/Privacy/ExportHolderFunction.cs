@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 
 namespace AccessPmc.Functions.Privacy;
 
-public sealed class ExportHolderFunction(Gate gate, HolderData holders, IOptions<AccessPmcOptions> options, ILogger<ExportHolderFunction> logger)
+public sealed class ExportHolderFunction(RequestGate gate, HolderData holders, IOptions<AccessPmcOptions> options, ILogger<ExportHolderFunction> logger)
 {
     [Function("ExportHolder")]
     public async Task<Results<Ok<HolderExport>, ProblemHttpResult>> Run(

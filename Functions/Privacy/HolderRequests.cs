@@ -16,9 +16,8 @@ public static class HolderRequests
             return body.Error;
         }
 
-        return body.Value!.GivenName?.Trim() is { Length: > 0 and <= PassRules.MaxNameLength } given
-            && body.Value.FamilyName?.Trim() is { Length: > 0 and <= PassRules.MaxNameLength } family
-                ? (given, family)
-                : ApiError.Invalid(ErrorCodes.ValidationFailed, "familyName", "Give the holder's given and family names, as on their passes.");
+        return PassRules.Name(body.Value!.GivenName) is { } given && PassRules.Name(body.Value.FamilyName) is { } family
+            ? (given, family)
+            : ApiError.Invalid(ErrorCodes.ValidationFailed, "familyName", "Give the holder's given and family names, as on their passes.");
     }
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace AccessPmc.Functions.Security;
 
@@ -7,6 +8,7 @@ public sealed class AuthOptions
     public const string Section = "Auth";
 
     /// <summary>Clients defined in configuration (at least the first admin); others live in the ApiClients table.</summary>
+    [ValidateEnumeratedItems]
     public List<ConfiguredClient> Clients { get; set; } = [];
 
     [Range(1, 100_000)]
@@ -19,6 +21,10 @@ public sealed class AuthOptions
     [Range(1, 100_000)]
     public int FailuresPerMinute { get; set; } = 60;
 }
+
+/// <summary>Validates <see cref="AuthOptions"/> and each configured client (generated: attributes of list items included).</summary>
+[OptionsValidator]
+public sealed partial class AuthOptionsValidator : IValidateOptions<AuthOptions>;
 
 public sealed class ConfiguredClient
 {

@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using AccessPmc.Contracts;
+using AccessPmc.Functions.Passes;
 using AccessPmc.Functions.Storage;
+using AccessPmc.PassFormat;
 
 namespace AccessPmc.Functions.Verification;
 
@@ -25,8 +27,8 @@ public sealed class PassVerifier(OfflineVerifier offline, PassStore store, ScanL
         await scans.RecordAsync(
             new ScanEventEntity
             {
-                PartitionKey = Keys.ScanPartition(site, now),
-                RowKey = $"{Keys.NewestFirst(now)}_{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}",
+                PartitionKey = RowKeys.ScanPartition(site, now),
+                RowKey = $"{RowKeys.NewestFirst(now)}_{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}",
                 Site = site,
                 At = now,
                 PassId = reading.Claims?.IdHex,

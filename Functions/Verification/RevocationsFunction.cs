@@ -1,8 +1,8 @@
 using AccessPmc.Contracts;
 using AccessPmc.Functions.Http;
 using AccessPmc.Functions.Security;
+using AccessPmc.Functions.Passes;
 using AccessPmc.Functions.Storage;
-using Azure.Data.Tables;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
@@ -10,7 +10,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace AccessPmc.Functions.Verification;
 
 /// <summary>Revoked passes still within validity, for offline scanners; <c>since</c> makes it incremental.</summary>
-public sealed class RevocationsFunction(Gate gate, Tables tables, TimeProvider time)
+public sealed class RevocationsFunction(RequestGate gate, RevocationStore revocations, TimeProvider time)
 {
     public const int MaxItems = 5000;
 
@@ -37,20 +37,10 @@ public sealed class RevocationsFunction(Gate gate, Tables tables, TimeProvider t
         }
 
         var now = time.GetUtcNow();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PassStore.RevocationPartition} and RowKey gt {since} and ValidUntil ge {now}");
-        var items = new List<RevokedPass>();
-        var cursor = since;
-        await foreach (var row in tables.Revocations.QueryAsync<RevocationEntity>(filter, maxPerPage: 1000, cancellationToken: ct))
-        {
-            items.Add(new RevokedPass(row.PassId, row.RevokedAt, row.ValidUntil));
-            cursor = row.RowKey;
-            if (items.Count == MaxItems)
-            {
-                break;
-            }
-        }
-
-        var bound = Keys.Ascending(now - Overlap);
+        var rows = await revocations.SinceAsync(since, now, MaxItems, ct);
+        var items = rows.Select(r => new RevokedPass(r.PassId, r.RevokedAt, r.ValidUntil)).ToList();
+        var cursor = rows.Count > 0 ? rows[^1].RowKey : since;
+        var bound = RowKeys.Ascending(now - Overlap);
         return TypedResults.Ok(new RevocationList(items, string.CompareOrdinal(cursor, bound) < 0 ? cursor : bound, now));
     }
 }

@@ -1,6 +1,4 @@
 using System.Threading.Channels;
-using AccessPmc.Functions.Storage;
-using Azure.Data.Tables;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -17,13 +15,13 @@ public sealed class ScanLog : IHostedService, IAsyncDisposable
     public static readonly TimeSpan Linger = TimeSpan.FromMilliseconds(100);
 
     private readonly Channel<object> queue = Channel.CreateBounded<object>(new BoundedChannelOptions(50_000) { SingleReader = true });
-    private readonly Tables tables;
+    private readonly ScanStore store;
     private readonly ILogger<ScanLog> logger;
     private readonly Task pump;
 
-    public ScanLog(Tables tables, ILogger<ScanLog> logger)
+    public ScanLog(ScanStore store, ILogger<ScanLog> logger)
     {
-        this.tables = tables;
+        this.store = store;
         this.logger = logger;
         pump = Task.Run(PumpAsync);
     }
@@ -84,9 +82,9 @@ public sealed class ScanLog : IHostedService, IAsyncDisposable
 
         try
         {
-            await TableBatches.SubmitAsync(tables.ScanEvents, batch, TableTransactionActionType.UpsertReplace, CancellationToken.None);
+            await store.WriteAsync(batch, CancellationToken.None);
         }
-        catch (Exception e) when (e is Azure.RequestFailedException or TableTransactionFailedException or AggregateException)
+        catch (Exception e) when (e is Azure.RequestFailedException or Azure.Data.Tables.TableTransactionFailedException or AggregateException)
         {
             logger.LogError(e, "Could not store {Count} scan events", batch.Count);
         }

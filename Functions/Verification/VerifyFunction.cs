@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 
 namespace AccessPmc.Functions.Verification;
 
-public sealed class VerifyFunction(Gate gate, PassVerifier verifier, IOptions<AccessPmcOptions> options)
+public sealed class VerifyFunction(RequestGate gate, PassVerifier verifier, IOptions<AccessPmcOptions> options)
 {
     [Function("VerifyPass")]
     public async Task<Results<Ok<VerifyResponse>, ProblemHttpResult>> Run(

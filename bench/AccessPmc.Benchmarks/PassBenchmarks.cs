@@ -2,10 +2,8 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Security.Cryptography.Cose;
 using AccessPmc.Contracts;
-using AccessPmc.Functions;
 using AccessPmc.Functions.Passes;
-using AccessPmc.Functions.Security;
-using AccessPmc.Functions.Verification;
+using AccessPmc.PassFormat;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -156,7 +154,7 @@ public sealed class Fixture
         {
             Key = key,
             Codec = codec,
-            Verifier = new OfflineVerifier(codec, Microsoft.Extensions.Options.Options.Create(new AccessPmcOptions())),
+            Verifier = new OfflineVerifier(codec, TimeSpan.FromMinutes(2)),
             Claims = claims,
             Code = code,
             StrangerCode = new PassCodec(new SigningKeyRing([stranger], stranger)).Encode(claims),

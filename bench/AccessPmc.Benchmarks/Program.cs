@@ -1,4 +1,5 @@
 using AccessPmc.Functions.Passes;
+using AccessPmc.PassFormat;
 using BenchmarkDotNet.Running;
 using QRCoder;
 
@@ -27,8 +28,8 @@ public static class Program
         Console.WriteLine($"pass code (2 sites, no label): {noLabel.Length} chars, QR version {QrRenderer.Version(noLabel)} (M)");
         using var jwtQr = QRCodeGenerator.GenerateQrCode(f.JwtToken, QRCodeGenerator.ECCLevel.M);
         Console.WriteLine($"JWT ES256 (same claims): {f.JwtToken.Length} chars, QR version {jwtQr.Version} (M), valid={jwtValid}");
-        var sites = Enumerable.Range(0, PassCodec.MaxSites).Select(i => $"SITE-{i:D11}").ToList();
-        var largest = f.Codec.Encode(f.Claims with { Sites = sites, Label = new string('X', PassCodec.MaxLabelLength) });
+        var sites = Enumerable.Range(0, ClaimsCbor.MaxSites).Select(i => $"SITE-{i:D11}").ToList();
+        var largest = f.Codec.Encode(f.Claims with { Sites = sites, Label = new string('X', ClaimsCbor.MaxLabelLength) });
         Console.WriteLine($"largest claims allowed (16 sites x 16 chars, 32-char label): {largest.Length} chars (reader bound {PassCodec.MaxCodeLength}), reads as: {f.Codec.Read(largest).Reason ?? "valid"}");
         Console.WriteLine($"pass verifies: {f.Verifier.Check(f.Code, "PMC", f.Now).Reason ?? "valid"}");
         Console.WriteLine(f.JwtToken);

@@ -4,6 +4,7 @@ using AccessPmc.Functions;
 using AccessPmc.Functions.Expiry;
 using AccessPmc.Functions.Passes;
 using AccessPmc.Functions.Storage;
+using AccessPmc.PassFormat;
 using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
@@ -27,7 +28,7 @@ public static class ExpiryLoad
         {
             ["AzureWebJobsStorage"] = connection,
             ["Storage:TablePrefix"] = "bx" + Guid.NewGuid().ToString("N")[..6],
-            ["Signing:Keys:0:Pem"] = Functions.Security.SigningKey.Generate().ExportPrivatePem(),
+            ["Signing:Keys:0:Pem"] = SigningKey.Generate().ExportPrivatePem(),
             ["AccessPmc:Sites:0:Code"] = "PMC",
             ["AccessPmc:ExpiryMaxPerRun"] = "100000",
         };

@@ -5,6 +5,7 @@ using AccessPmc.Contracts;
 using AccessPmc.Functions;
 using AccessPmc.Functions.Passes;
 using AccessPmc.Functions.Storage;
+using AccessPmc.PassFormat;
 using AccessPmc.Functions.Verification;
 using Azure.Data.Tables;
 using Microsoft.AspNetCore.Http;
@@ -27,7 +28,7 @@ public static class InProcessProbe
         {
             ["AzureWebJobsStorage"] = connection,
             ["Storage:TablePrefix"] = "probe" + Guid.NewGuid().ToString("N")[..6],
-            ["Signing:Keys:0:Pem"] = Functions.Security.SigningKey.Generate().ExportPrivatePem(),
+            ["Signing:Keys:0:Pem"] = SigningKey.Generate().ExportPrivatePem(),
             ["AccessPmc:Sites:0:Code"] = "PMC",
             ["Auth:PermitsPerSecond"] = "100000",
             ["Auth:Burst"] = "100000",

@@ -2,10 +2,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.Cose;
 using System.Text;
 using AccessPmc.Contracts;
-using AccessPmc.Functions;
-using AccessPmc.Functions.Passes;
-using AccessPmc.Functions.Security;
-using AccessPmc.Functions.Verification;
+using AccessPmc.PassFormat;
 using SharpFuzz;
 
 namespace AccessPmc.Fuzz;
@@ -25,7 +22,7 @@ public static partial class Program
     // One key per process: codes signed by any other key still exercise every step up to the kid lookup.
     private static readonly SigningKey Key = SigningKey.Generate();
     private static readonly PassCodec Codec = new(new SigningKeyRing([Key], Key));
-    private static readonly OfflineVerifier Verifier = new(Codec, Microsoft.Extensions.Options.Options.Create(new AccessPmcOptions()));
+    private static readonly OfflineVerifier Verifier = new(Codec, TimeSpan.FromMinutes(2));
 
     public static int Main(string[] args)
     {

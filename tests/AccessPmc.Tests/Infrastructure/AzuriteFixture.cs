@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Sockets;
+using System.Net;
 
 namespace AccessPmc.Tests.Infrastructure;
 
@@ -89,10 +89,4 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
         throw new TimeoutException($"Azurite did not answer on port {port} within 60 s.");
     }
-}
-
-[CollectionDefinition(Name)]
-public sealed class AzuriteCollection : ICollectionFixture<AzuriteFixture>
-{
-    public const string Name = "Azurite";
 }

@@ -1,10 +1,10 @@
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using AccessPmc.Contracts;
-using AccessPmc.Functions;
 using AccessPmc.Functions.Security;
 using AccessPmc.Functions.Storage;
 using AccessPmc.Functions.Verification;
+using AccessPmc.Functions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -139,18 +139,4 @@ public sealed class TestApp : IAsyncDisposable
 
         await Services.DisposeAsync();
     }
-}
-
-public sealed record Reply(int Status, string? ContentType, IHeaderDictionary Headers, string Body)
-{
-    public T Json<T>() => JsonSerializer.Deserialize<T>(Body, new JsonSerializerOptions(JsonSerializerDefaults.Web) { TypeInfoResolver = AccessPmcJson.Default })!;
-
-    public string? ProblemCode() =>
-        JsonDocument.Parse(Body).RootElement.TryGetProperty("code", out var code) ? code.GetString() : null;
-}
-
-public static class TestKeys
-{
-    /// <summary>Generated per test run: no private key lives in the repository.</summary>
-    public static readonly SigningKey Signer = SigningKey.Generate();
 }

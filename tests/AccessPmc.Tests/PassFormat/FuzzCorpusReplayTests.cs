@@ -1,3 +1,4 @@
+using AccessPmc.PassFormat;
 using System.Text;
 using AccessPmc.Functions.Passes;
 

@@ -1,3 +1,4 @@
+using AccessPmc.PassFormat;
 using System.Security.Cryptography;
 using System.Security.Cryptography.Cose;
 using AccessPmc.Contracts;

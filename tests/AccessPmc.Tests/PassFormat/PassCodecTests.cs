@@ -1,8 +1,9 @@
-using System.Security.Cryptography;
 using System.Security.Cryptography.Cose;
+using System.Security.Cryptography;
 using AccessPmc.Contracts;
 using AccessPmc.Functions.Passes;
 using AccessPmc.Functions.Security;
+using AccessPmc.PassFormat;
 using SimpleBase;
 using Xunit.Abstractions;
 
@@ -134,7 +135,7 @@ public sealed class PassCodecTests(ITestOutputHelper output)
     [Fact]
     public void AlgorithmOtherThanEs256IsABadSignature()
     {
-        var payload = PassCodec.WritePayload(Codec.Claims());
+        var payload = ClaimsCbor.Write(Codec.Claims());
         var headers = new CoseHeaderMap { [CoseHeaderLabel.KeyIdentifier] = CoseHeaderValue.FromBytes(TestKeys.Signer.Kid) };
         var es384 = CoseSign1Message.SignEmbedded(payload, new CoseSigner(TestKeys.Signer.Key, HashAlgorithmName.SHA384, headers));
 
@@ -153,7 +154,7 @@ public sealed class PassCodecTests(ITestOutputHelper output)
     [Fact]
     public void SignatureOfZerosIsABadSignature()
     {
-        var code = Codec.Assemble(Codec.ProtectedHeader(-7, TestKeys.Signer.Kid), PassCodec.WritePayload(Codec.Claims()), new byte[64]);
+        var code = Codec.Assemble(Codec.ProtectedHeader(-7, TestKeys.Signer.Kid), ClaimsCbor.Write(Codec.Claims()), new byte[64]);
         var sameWithRealSignature = Codec.Code();
 
         Assert.Equal(sameWithRealSignature.Length, code.Length);
@@ -165,7 +166,7 @@ public sealed class PassCodecTests(ITestOutputHelper output)
     public void TaggedMessageIsMalformed()
     {
         // The format fixes the untagged form: one encoding per pass, nothing for a forger to vary.
-        var code = Codec.Assemble(Codec.ProtectedHeader(-7, TestKeys.Signer.Kid), PassCodec.WritePayload(Codec.Claims()), new byte[64], tagged: true);
+        var code = Codec.Assemble(Codec.ProtectedHeader(-7, TestKeys.Signer.Kid), ClaimsCbor.Write(Codec.Claims()), new byte[64], tagged: true);
 
         Assert.Equal(VerifyReasons.Malformed, Codec.Verdict(code));
     }
@@ -212,20 +213,5 @@ public sealed class PassCodecTests(ITestOutputHelper output)
         var cose = CoseSign1Message.SignEmbedded(w.Encode(), new CoseSigner(TestKeys.Signer.Key, HashAlgorithmName.SHA256, headers));
 
         Assert.Equal(VerifyReasons.Malformed, Codec.Verdict(PassCodec.Prefix + Base45.Default.Encode(cose.AsSpan(1))));
-    }
-}
-
-public sealed class PassCodeSizeTests
-{
-    [Fact]
-    public void LargestPassTheRulesAllowStillFitsTheReadersBound()
-    {
-        // 16 sites whose codes use the whole site budget, and the longest label.
-        var sites = Enumerable.Range(0, 16).Select(i => $"S{i:D2}" + new string('X', (AccessPmc.Functions.Passes.PassRules.MaxSiteText / 16) - 4)).ToArray();
-        var code = Codec.Code(Codec.Claims(new string('L', AccessPmc.Functions.Passes.PassCodec.MaxLabelLength), sites));
-
-        Assert.True(sites.Sum(s => s.Length + 1) <= AccessPmc.Functions.Passes.PassRules.MaxSiteText);
-        Assert.InRange(code.Length, 1, AccessPmc.Functions.Passes.PassCodec.MaxCodeLength);
-        Assert.Null(Codec.Instance.Read(code).Reason);
     }
 }

@@ -1,3 +1,4 @@
+using AccessPmc.PassFormat;
 using AccessPmc.Contracts;
 using AccessPmc.Functions.Passes;
 using CsCheck;
@@ -17,13 +18,13 @@ public sealed class PassPropertyTests
 
     private static readonly Gen<string> Site = Gen.Char["ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-"].Array[1, 16].Select(c => new string(c));
 
-    private static readonly Gen<string?> Label = Gen.Char[LabelChars].Array[1, PassCodec.MaxLabelLength].Select(c => new string(c)).Null(0.25);
+    private static readonly Gen<string?> Label = Gen.Char[LabelChars].Array[1, ClaimsCbor.MaxLabelLength].Select(c => new string(c)).Null(0.25);
 
     private static readonly Gen<PassClaims> Claims = Gen.Select(
         Gen.Byte.Array[16],
         Window,
         Gen.OneOf(PassKinds.Temporary, PassKinds.LongTerm, PassKinds.Attestation),
-        Site.List[1, PassCodec.MaxSites],
+        Site.List[1, ClaimsCbor.MaxSites],
         Label,
         (id, window, kind, sites, label) => new PassClaims(
             id, DateTimeOffset.FromUnixTimeSeconds(window.NotBefore), DateTimeOffset.FromUnixTimeSeconds(window.Expiry), kind, sites, label));
@@ -45,7 +46,7 @@ public sealed class PassPropertyTests
 
             // Same canonical claims bytes = same id, times, kind, sites (in order) and label.
             Assert.Null(reading.Reason);
-            Assert.Equal(PassCodec.WritePayload(claims), PassCodec.WritePayload(reading.Claims!));
+            Assert.Equal(ClaimsCbor.Write(claims), ClaimsCbor.Write(reading.Claims!));
             Assert.Equal(TestKeys.Signer.KeyId, reading.KeyId);
         }, iter: 1000, threads: 1);
     }

@@ -1,0 +1,11 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+using System.Net;
+
+namespace AccessPmc.Tests.Infrastructure;
+
+[CollectionDefinition(Name)]
+public sealed class AzuriteCollection : ICollectionFixture<AzuriteFixture>
+{
+    public const string Name = "Azurite";
+}

@@ -1,0 +1,46 @@
+using System.Text.Json;
+using AccessPmc.Contracts;
+using AccessPmc.Functions.Health;
+using AccessPmc.Functions.Security;
+using AccessPmc.Functions.Storage;
+using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AccessPmc.Tests.Passes;
+
+public sealed class PassQrTests(AzuriteFixture azurite) : AppTests(azurite, "qr")
+{
+    [Fact]
+    public async Task QrPngDecodesBackToThePassCode()
+    {
+        var pass = await App.IssuedAsync();
+
+        var req = App.Request("GET", $"/api/passes/{pass.Id}/qr?format=png");
+        var result = await App.Function<AccessPmc.Functions.Passes.PassQrFunction>().Run(req, pass.Id, default);
+        await result.Result.ExecuteAsync(req.HttpContext);
+        var png = ((MemoryStream)req.HttpContext.Response.Body).ToArray();
+
+        Assert.Equal("image/png", req.HttpContext.Response.ContentType);
+        Assert.Equal(pass.Code, QrDecoder.Decode(png));
+    }
+
+    [Fact]
+    public async Task QrSvgIsServedAsSvg()
+    {
+        var pass = await App.IssuedAsync();
+
+        var reply = await App.QrAsync(pass.Id, "svg");
+
+        Assert.Equal(200, reply.Status);
+        Assert.Equal("image/svg+xml", reply.ContentType);
+        Assert.Contains("<svg", reply.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnknownQrFormatIs400()
+    {
+        var pass = await App.IssuedAsync();
+
+        Assert.Equal(ErrorCodes.BadFormat, (await App.QrAsync(pass.Id, "gif")).ProblemCode());
+    }
+}

@@ -1,0 +1,47 @@
+using System.Text.Json;
+using AccessPmc.Contracts;
+using AccessPmc.Functions.Health;
+using AccessPmc.Functions.Security;
+using AccessPmc.Functions.Storage;
+using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AccessPmc.Tests.Passes;
+
+public sealed class RevokePassTests(AzuriteFixture azurite) : AppTests(azurite, "revoke")
+{
+    [Fact]
+    public async Task RevokingTwiceIsNotAnError()
+    {
+        var pass = await App.IssuedAsync();
+
+        var first = await App.RevokeAsync(pass.Id, "lost");
+        var second = await App.RevokeAsync(pass.Id, "lost again");
+
+        Assert.Equal(200, second.Status);
+        Assert.Equal(first.Json<PassResponse>().RevokedAt, second.Json<PassResponse>().RevokedAt);
+        Assert.Equal("lost", second.Json<PassResponse>().RevocationReason);
+    }
+
+    [Fact]
+    public async Task RevokingWithoutAReasonIs400()
+    {
+        var pass = await App.IssuedAsync();
+
+        var reply = await App.RevokeAsync(pass.Id, reason: " ");
+
+        Assert.Equal(400, reply.Status);
+        Assert.Equal(PassStatuses.Active, (await App.GetAsync(pass.Id)).Json<PassResponse>().Status);
+    }
+
+    [Fact]
+    public async Task AnotherUnitCannotRevoke()
+    {
+        var pass = await App.IssuedAsync();
+
+        var reply = await App.RevokeAsync(pass.Id, key: TestApp.OtherIssuerKey);
+
+        Assert.Equal(404, reply.Status);
+        Assert.Equal(VerifyResults.Valid, (await App.VerifyAsync(pass.Code)).Result);
+    }
+}

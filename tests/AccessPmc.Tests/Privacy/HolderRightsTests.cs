@@ -1,0 +1,57 @@
+using AccessPmc.Contracts;
+using AccessPmc.Functions.Privacy;
+
+namespace AccessPmc.Tests.Privacy;
+
+public sealed class HolderRightsTests(AzuriteFixture azurite) : AppTests(azurite, "holders")
+{
+    private Task<Reply> CallAsync<TFunction>(string path, HolderRequest body, string key = TestApp.AdminKey)
+        where TFunction : class =>
+        App.CallAsync<TFunction>("POST", path, body, key, async (f, r) => f switch
+        {
+            ExportHolderFunction export => (await export.Run(r, default)).Result,
+            EraseHolderFunction erase => (await erase.Run(r, default)).Result,
+            _ => throw new InvalidOperationException(),
+        });
+
+    [Fact]
+    public async Task ExportGivesEveryPassOfTheHolderAndItsScansAndNothingOfOthers()
+    {
+        var first = await App.IssuedAsync();
+        var second = await App.IssuedAsync(Calls.Typical(sites: "JUSSIEU"));
+        await App.IssuedAsync(Calls.Typical() with { GivenName = "Marie", FamilyName = "Curie" });
+        await App.VerifyAsync(first.Code, "PMC");
+        await App.FlushScansAsync();
+
+        var export = (await CallAsync<ExportHolderFunction>("/api/holders/export", new HolderRequest("Jeanne", "Dupont"))).Json<HolderExport>();
+
+        Assert.Equal(new[] { first.Id, second.Id }.Order(), export.Passes.Select(p => p.Id).Order());
+        var scan = Assert.Single(export.Scans);
+        Assert.Equal((first.Id, "PMC", VerifyResults.Valid), (scan.PassId, scan.Site, scan.Result));
+    }
+
+    [Fact]
+    public async Task ErasureRevokesAndErasesTheHoldersPassesOnly()
+    {
+        var pass = await App.IssuedAsync();
+        var other = await App.IssuedAsync(Calls.Typical() with { GivenName = "Marie", FamilyName = "Curie" });
+
+        var erased = (await CallAsync<EraseHolderFunction>("/api/holders/erase", new HolderRequest("Jeanne", "Dupont"))).Json<HolderErasure>();
+        var again = (await CallAsync<ExportHolderFunction>("/api/holders/export", new HolderRequest("Jeanne", "Dupont"))).Json<HolderExport>();
+        var stored = (await App.GetAsync(pass.Id, TestApp.AdminKey)).Json<PassResponse>();
+
+        Assert.Equal(new HolderErasure(1, 1), erased);
+        Assert.Empty(again.Passes);
+        Assert.Equal((PassStatuses.Revoked, null, null, ""), (stored.Status, stored.GivenName, stored.DisplayLabel, stored.Code));
+        Assert.Equal(VerifyReasons.Revoked, (await App.VerifyAsync(pass.Code)).Reason);
+        Assert.Equal("Marie", (await App.GetAsync(other.Id)).Json<PassResponse>().GivenName);
+    }
+
+    [Fact]
+    public async Task OnlyAdminsMayExportOrErase()
+    {
+        var reply = await CallAsync<ExportHolderFunction>("/api/holders/export", new HolderRequest("Jeanne", "Dupont"), TestApp.IssuerKey);
+
+        Assert.Equal(403, reply.Status);
+    }
+}
