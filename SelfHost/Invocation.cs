@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Reflection;
 using System.Runtime.ExceptionServices;
 using AccessPmc.SelfHost.Metadata;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AccessPmc.SelfHost;
 

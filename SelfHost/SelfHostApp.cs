@@ -3,14 +3,8 @@ using AccessPmc.SelfHost.Http;
 using AccessPmc.SelfHost.Metadata;
 using AccessPmc.SelfHost.Settings;
 using AccessPmc.SelfHost.Timers;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace AccessPmc.SelfHost;

@@ -44,11 +44,14 @@ public sealed class RequestGate(Authenticator authenticator, RateLimits limits)
         return Deny(new ApiError(StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimited, "Too many requests.", $"Retry after {seconds} s."));
     }
 
-    private static Admission Deny(ApiError error) => new(null, error.ToResult());
+    private static Admission Deny(ApiError error) => new(null, error);
 }
 
 /// <summary>The admitted caller, or the refusal (401, 403 or 429) to return as is.</summary>
-public readonly record struct Admission(ApiCaller? Caller, ProblemHttpResult? Denied)
+public readonly record struct Admission(ApiCaller? Caller, ApiError? Refusal)
 {
     public ApiCaller Admitted => Caller ?? throw new InvalidOperationException("Check Denied first.");
+
+    /// <summary>The refusal as the function's answer, or null when admitted.</summary>
+    public ProblemHttpResult? Denied => Refusal?.ToResult();
 }

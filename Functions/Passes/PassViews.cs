@@ -1,5 +1,4 @@
 using AccessPmc.Contracts;
-using AccessPmc.Functions.Storage;
 using Microsoft.AspNetCore.Http;
 
 namespace AccessPmc.Functions.Passes;

@@ -1,7 +1,6 @@
 using AccessPmc.Contracts;
 using AccessPmc.Functions.Http;
 using AccessPmc.Functions.Security;
-using AccessPmc.Functions.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;

@@ -1,7 +1,7 @@
 using AccessPmc.Contracts;
 using AccessPmc.Functions.Http;
-using AccessPmc.Functions.Security;
 using AccessPmc.Functions.Passes;
+using AccessPmc.Functions.Security;
 using AccessPmc.Functions.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,7 +1,5 @@
 using System.Globalization;
 using AccessPmc.SelfHost.Metadata;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Azure.Functions.Worker;
 
 namespace AccessPmc.SelfHost.Http;

@@ -1,9 +1,6 @@
 using AccessPmc.Contracts;
 using AccessPmc.Functions.Http;
 using AccessPmc.SelfHost.Metadata;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Logging;
 
 namespace AccessPmc.SelfHost.Http;
 

@@ -1,4 +1,3 @@
-using AccessPmc.SelfHost.Http;
 using Microsoft.AspNetCore.Routing.Patterns;
 
 namespace AccessPmc.SelfHost.Metadata;

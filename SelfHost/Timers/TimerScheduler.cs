@@ -2,9 +2,6 @@ using System.Collections.Concurrent;
 using AccessPmc.SelfHost.Http;
 using AccessPmc.SelfHost.Metadata;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace AccessPmc.SelfHost.Timers;
 
@@ -19,7 +16,7 @@ public sealed class TimerScheduler(FunctionPlan plan, TimerClock clock, TimeProv
     private readonly ConcurrentDictionary<string, int> runs = new();
     private readonly List<Task> loops = [];
 
-    /// <summary>Completed invocations per function (failed ones included): what tests and the banner can observe.</summary>
+    /// <summary>Completed invocations per function (failed ones included), so tests can wait for a run instead of racing it.</summary>
     public int RunCount(string function) => runs.GetValueOrDefault(function);
 
     public Task StartAsync(CancellationToken cancellationToken)

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Security.Cryptography.Cose;
 using AccessPmc.Contracts;

@@ -6,7 +6,7 @@ namespace AccessPmc.Tests.Clients;
 public sealed class ClientAdminTests(AzuriteFixture azurite) : AppTests(azurite, "clients")
 {
     private Task<Reply> CreateAsync(CreateClientRequest request, string key = TestApp.AdminKey) =>
-        App.CallAsync<CreateClientFunction>("POST", "/api/clients", request, key, async (f, r) => (await f.Run(r, default)).Result);
+        App.CallAsync<ClientFunctions>("POST", "/api/clients", request, key, async (f, r) => (await f.Create(r, default)).Result);
 
     private async Task<ClientWithKey> CreatedAsync(CreateClientRequest request)
     {
@@ -21,7 +21,7 @@ public sealed class ClientAdminTests(AzuriteFixture azurite) : AppTests(azurite,
         var created = await CreatedAsync(new CreateClientRequest("HR tool", Roles.Issuer, ["BIO"], ["PMC"]));
 
         var issued = await App.IssueAsync(Calls.Typical(sites: "PMC"), key: created.ApiKey);
-        var list = await App.CallAsync<ListClientsFunction>("GET", "/api/clients", null, TestApp.AdminKey, async (f, r) => (await f.Run(r, default)).Result);
+        var list = await App.CallAsync<ClientFunctions>("GET", "/api/clients", null, TestApp.AdminKey, async (f, r) => (await f.List(r, default)).Result);
 
         Assert.Equal(201, issued.Status);
         Assert.Equal("BIO", issued.Json<PassResponse>().Unit);
@@ -49,7 +49,7 @@ public sealed class ClientAdminTests(AzuriteFixture azurite) : AppTests(azurite,
         var pass = await App.IssuedAsync();
         Assert.Equal(200, (await App.VerifyReplyAsync(pass.Code, key: created.ApiKey)).Status);
 
-        var disable = await App.CallAsync<DisableClientFunction>("POST", $"/api/clients/{created.Client.Id}/disable", null, TestApp.AdminKey, async (f, r) => (await f.Run(r, created.Client.Id, default)).Result);
+        var disable = await App.CallAsync<ClientFunctions>("POST", $"/api/clients/{created.Client.Id}/disable", null, TestApp.AdminKey, async (f, r) => (await f.Disable(r, created.Client.Id, default)).Result);
 
         Assert.Equal(200, disable.Status);
         Assert.NotNull(disable.Json<ClientResponse>().DisabledAt);
@@ -61,7 +61,7 @@ public sealed class ClientAdminTests(AzuriteFixture azurite) : AppTests(azurite,
     {
         var created = await CreatedAsync(new CreateClientRequest("gate 4", Roles.Scanner, null, ["*"]));
 
-        var rotate = await App.CallAsync<RotateClientKeyFunction>("POST", $"/api/clients/{created.Client.Id}/rotate", null, TestApp.AdminKey, async (f, r) => (await f.Run(r, created.Client.Id, default)).Result);
+        var rotate = await App.CallAsync<ClientFunctions>("POST", $"/api/clients/{created.Client.Id}/rotate", null, TestApp.AdminKey, async (f, r) => (await f.Rotate(r, created.Client.Id, default)).Result);
         var rotated = rotate.Json<ClientWithKey>();
 
         Assert.NotEqual(created.ApiKey, rotated.ApiKey);

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using AccessPmc.Tests.Infrastructure;
 
 namespace AccessPmc.Tests.Contract;
 

@@ -1,6 +1,6 @@
-using AccessPmc.Functions.Passes;
 using AccessPmc.Contracts;
 using AccessPmc.Functions.Expiry;
+using AccessPmc.Functions.Passes;
 using AccessPmc.Functions.Storage;
 using Microsoft.Extensions.DependencyInjection;
 

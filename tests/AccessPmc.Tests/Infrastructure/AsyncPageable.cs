@@ -1,11 +1,3 @@
-using System.Text.Json;
-using AccessPmc.Contracts;
-using AccessPmc.Functions.Health;
-using AccessPmc.Functions.Security;
-using AccessPmc.Functions.Storage;
-using Azure.Data.Tables;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace AccessPmc.Tests.Infrastructure;
 
 internal static class AsyncPageable

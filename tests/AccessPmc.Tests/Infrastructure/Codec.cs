@@ -1,11 +1,6 @@
 using System.Formats.Cbor;
 using AccessPmc.Contracts;
-using AccessPmc.Functions.Passes;
-using AccessPmc.Functions.Security;
 using AccessPmc.PassFormat;
-using AccessPmc.Functions.Verification;
-using AccessPmc.Functions;
-using Microsoft.Extensions.Options;
 
 namespace AccessPmc.Tests.Infrastructure;
 

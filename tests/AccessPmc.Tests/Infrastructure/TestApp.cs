@@ -1,10 +1,9 @@
-using System.Text.Json;
 using System.Text;
+using System.Text.Json;
 using AccessPmc.Contracts;
-using AccessPmc.Functions.Security;
+using AccessPmc.Functions;
 using AccessPmc.Functions.Storage;
 using AccessPmc.Functions.Verification;
-using AccessPmc.Functions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

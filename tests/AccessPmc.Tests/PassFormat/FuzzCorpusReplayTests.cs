@@ -1,11 +1,10 @@
-using AccessPmc.PassFormat;
 using System.Text;
-using AccessPmc.Functions.Passes;
+using AccessPmc.PassFormat;
 
 namespace AccessPmc.Tests.PassFormat;
 
 /// <summary>
-/// Replays what the fuzzer kept (fuzz/corpus) and anything it ever crashed on (fuzz/crashes) through the same
+/// Replays the code target's inputs: what the fuzzer kept (fuzz/corpus) and any code it ever crashed on (fuzz/crashes), through the same
 /// two readings as the harness: UTF-8 and raw Latin-1. Each must be a valid reading or a reasoned rejection.
 /// </summary>
 public sealed class FuzzCorpusReplayTests

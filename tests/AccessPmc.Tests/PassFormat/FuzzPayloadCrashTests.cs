@@ -1,8 +1,7 @@
-using AccessPmc.PassFormat;
 using System.Security.Cryptography;
 using System.Security.Cryptography.Cose;
 using AccessPmc.Contracts;
-using AccessPmc.Functions.Passes;
+using AccessPmc.PassFormat;
 using SimpleBase;
 
 namespace AccessPmc.Tests.PassFormat;
@@ -10,7 +9,7 @@ namespace AccessPmc.Tests.PassFormat;
 /// <summary>Claims payloads the payload fuzzer flagged, signed with a real key: the parser must still refuse them.</summary>
 public sealed class FuzzPayloadCrashTests
 {
-    public static TheoryData<string> Crashes => new(Directory.GetFiles(Path.Combine(RepoPaths.Root, "fuzz", "crashes"), "*.cbor").Select(Path.GetFileName)!);
+    public static TheoryData<string> Crashes => new(Directory.GetFiles(Path.Combine(RepoPaths.Root, "fuzz", "crashes-payload"), "*.cbor").Select(Path.GetFileName)!);
 
     public static TheoryData<string> PayloadCorpus => new(Directory.GetFiles(Path.Combine(RepoPaths.Root, "fuzz", "corpus-payload")).Select(Path.GetFileName)!);
 
@@ -18,7 +17,7 @@ public sealed class FuzzPayloadCrashTests
     [MemberData(nameof(Crashes))]
     public void PayloadThatOnceCrashedIsMalformedOnceSigned(string file)
     {
-        var reading = ReadSigned(Path.Combine(RepoPaths.Root, "fuzz", "crashes", file));
+        var reading = ReadSigned(Path.Combine(RepoPaths.Root, "fuzz", "crashes-payload", file));
 
         Assert.Equal(VerifyReasons.Malformed, reading.Reason);
     }

@@ -1,11 +1,4 @@
-using System.Security.Cryptography.Cose;
-using System.Security.Cryptography;
-using AccessPmc.Contracts;
-using AccessPmc.Functions.Passes;
-using AccessPmc.Functions.Security;
 using AccessPmc.PassFormat;
-using SimpleBase;
-using Xunit.Abstractions;
 
 namespace AccessPmc.Tests.PassFormat;
 

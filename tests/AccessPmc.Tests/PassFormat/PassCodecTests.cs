@@ -1,8 +1,7 @@
-using System.Security.Cryptography.Cose;
 using System.Security.Cryptography;
+using System.Security.Cryptography.Cose;
 using AccessPmc.Contracts;
 using AccessPmc.Functions.Passes;
-using AccessPmc.Functions.Security;
 using AccessPmc.PassFormat;
 using SimpleBase;
 using Xunit.Abstractions;
@@ -47,7 +46,6 @@ public sealed class PassCodecTests(ITestOutputHelper output)
         var versionWithout = QrRenderer.Version(withoutLabel);
         output.WriteLine($"12-char label: {withLabel.Length} chars, QR version {versionWith}; no label: {withoutLabel.Length} chars, QR version {versionWithout}");
 
-        Assert.Equal(12, "M. DURAND-LE".Length);
         Assert.InRange(versionWith, 1, 8);
         Assert.InRange(versionWithout, 1, versionWith);
     }
@@ -57,7 +55,6 @@ public sealed class PassCodecTests(ITestOutputHelper output)
     {
         const string alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:";
         var code = Codec.Code();
-        var tried = 0;
         for (var i = 0; i < code.Length; i++)
         {
             foreach (var c in alphabet.Where(c => c != code[i]))
@@ -65,11 +62,8 @@ public sealed class PassCodecTests(ITestOutputHelper output)
                 var mutated = string.Concat(code.AsSpan(0, i), c.ToString(), code.AsSpan(i + 1));
                 var reason = Codec.Verdict(mutated);
                 Assert.True(reason is not null, $"Changing position {i} to '{c}' was accepted.");
-                tried++;
             }
         }
-
-        Assert.Equal(code.Length * (alphabet.Length - 1), tried);
     }
 
     [Fact]

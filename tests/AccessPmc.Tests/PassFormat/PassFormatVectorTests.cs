@@ -1,11 +1,6 @@
 using System.Text.Json;
 using AccessPmc.Contracts;
-using AccessPmc.Functions;
-using AccessPmc.Functions.Passes;
-using AccessPmc.Functions.Security;
 using AccessPmc.PassFormat;
-using AccessPmc.Functions.Verification;
-using Microsoft.Extensions.Options;
 
 namespace AccessPmc.Tests.PassFormat;
 

@@ -1,6 +1,5 @@
-using AccessPmc.PassFormat;
 using AccessPmc.Contracts;
-using AccessPmc.Functions.Passes;
+using AccessPmc.PassFormat;
 using CsCheck;
 
 namespace AccessPmc.Tests.PassFormat;

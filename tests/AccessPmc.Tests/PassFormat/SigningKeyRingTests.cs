@@ -1,4 +1,3 @@
-using AccessPmc.Functions.Security;
 using AccessPmc.PassFormat;
 
 namespace AccessPmc.Tests.PassFormat;

@@ -44,6 +44,16 @@ public sealed class BatchIssueTests(AzuriteFixture azurite) : AppTests(azurite, 
         Assert.Equal("Pierre, Jr", pierre.GivenName);
     }
 
+    [Theory]
+    [InlineData("givenName,familyName,shoeSize\nAda,Lovelace,38\n")]
+    [InlineData("givenName,familyName,kind,validFrom\nAda,Lovelace,temporary,\"unclosed\n")]
+    public async Task CsvThatCannotBeReadIsRefusedWithTheCsvCode(string csv)
+    {
+        var reply = await BatchAsync(null, csv);
+
+        Assert.Equal((400, ErrorCodes.InvalidCsv), (reply.Status, reply.ProblemCode()));
+    }
+
     [Fact]
     public async Task ResubmittedBatchWithKeysCreatesNoDuplicates()
     {

@@ -24,10 +24,21 @@ public sealed class ListPassesTests(AzuriteFixture azurite) : AppTests(azurite, 
     [Theory]
     [InlineData("/api/passes?pageSize=1000", 400)]
     [InlineData("/api/passes?unit=CHEM", 403)]
+    [InlineData("/api/passes?unit=no%20spaces", 400)]
     public async Task ListingOutsideLimitsOrScopeIsRefused(string path, int status)
     {
         var reply = await App.CallAsync<ListPassesFunction>("GET", path, null, TestApp.IssuerKey, async (f, r) => (await f.Run(r, default)).Result);
 
         Assert.Equal(status, reply.Status);
+    }
+
+    [Fact]
+    public async Task AClientOfSeveralUnitsMustSayWhichAsWhenIssuing()
+    {
+        var listing = await App.CallAsync<ListPassesFunction>("GET", "/api/passes", null, TestApp.AdminKey, async (f, r) => (await f.Run(r, default)).Result);
+        var issuing = await App.IssueAsync(Calls.Typical(), TestApp.AdminKey);
+
+        Assert.Equal((400, ErrorCodes.ValidationFailed, "unit"), (listing.Status, listing.ProblemCode(), listing.Json<ApiProblem>().Errors!.Keys.Single()));
+        Assert.Equal((400, ErrorCodes.ValidationFailed, "unit"), (issuing.Status, issuing.ProblemCode(), issuing.Json<ApiProblem>().Errors!.Keys.Single()));
     }
 }

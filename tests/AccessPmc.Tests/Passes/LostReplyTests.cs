@@ -1,6 +1,5 @@
 using AccessPmc.Contracts;
 using AccessPmc.Functions.Passes;
-using AccessPmc.Functions.Storage;
 using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,10 +1,4 @@
-using System.Text.Json;
 using AccessPmc.Contracts;
-using AccessPmc.Functions.Health;
-using AccessPmc.Functions.Security;
-using AccessPmc.Functions.Storage;
-using Azure.Data.Tables;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AccessPmc.Tests.Passes;
 

@@ -5,14 +5,11 @@ namespace AccessPmc.Tests.Privacy;
 
 public sealed class HolderRightsTests(AzuriteFixture azurite) : AppTests(azurite, "holders")
 {
-    private Task<Reply> CallAsync<TFunction>(string path, HolderRequest body, string key = TestApp.AdminKey)
-        where TFunction : class =>
-        App.CallAsync<TFunction>("POST", path, body, key, async (f, r) => f switch
-        {
-            ExportHolderFunction export => (await export.Run(r, default)).Result,
-            EraseHolderFunction erase => (await erase.Run(r, default)).Result,
-            _ => throw new InvalidOperationException(),
-        });
+    private Task<Reply> ExportAsync(HolderRequest body, string key = TestApp.AdminKey) =>
+        App.CallAsync<HolderFunctions>("POST", "/api/holders/export", body, key, async (f, r) => (await f.Export(r, default)).Result);
+
+    private Task<Reply> EraseAsync(HolderRequest body, string key = TestApp.AdminKey) =>
+        App.CallAsync<HolderFunctions>("POST", "/api/holders/erase", body, key, async (f, r) => (await f.Erase(r, default)).Result);
 
     [Fact]
     public async Task ExportGivesEveryPassOfTheHolderAndItsScansAndNothingOfOthers()
@@ -23,7 +20,7 @@ public sealed class HolderRightsTests(AzuriteFixture azurite) : AppTests(azurite
         await App.VerifyAsync(first.Code, "PMC");
         await App.FlushScansAsync();
 
-        var export = (await CallAsync<ExportHolderFunction>("/api/holders/export", new HolderRequest("Jeanne", "Dupont"))).Json<HolderExport>();
+        var export = (await ExportAsync(new HolderRequest("Jeanne", "Dupont"))).Json<HolderExport>();
 
         Assert.Equal(new[] { first.Id, second.Id }.Order(), export.Passes.Select(p => p.Id).Order());
         var scan = Assert.Single(export.Scans);
@@ -36,8 +33,8 @@ public sealed class HolderRightsTests(AzuriteFixture azurite) : AppTests(azurite
         var pass = await App.IssuedAsync();
         var other = await App.IssuedAsync(Calls.Typical() with { GivenName = "Marie", FamilyName = "Curie" });
 
-        var erased = (await CallAsync<EraseHolderFunction>("/api/holders/erase", new HolderRequest("Jeanne", "Dupont"))).Json<HolderErasure>();
-        var again = (await CallAsync<ExportHolderFunction>("/api/holders/export", new HolderRequest("Jeanne", "Dupont"))).Json<HolderExport>();
+        var erased = (await EraseAsync(new HolderRequest("Jeanne", "Dupont"))).Json<HolderErasure>();
+        var again = (await ExportAsync(new HolderRequest("Jeanne", "Dupont"))).Json<HolderExport>();
         var stored = (await App.GetAsync(pass.Id, TestApp.AdminKey)).Json<PassResponse>();
 
         Assert.Equal(new HolderErasure(1, 1), erased);
@@ -50,8 +47,19 @@ public sealed class HolderRightsTests(AzuriteFixture azurite) : AppTests(azurite
     [Fact]
     public async Task OnlyAdminsMayExportOrErase()
     {
-        var reply = await CallAsync<ExportHolderFunction>("/api/holders/export", new HolderRequest("Jeanne", "Dupont"), TestApp.IssuerKey);
+        var reply = await ExportAsync(new HolderRequest("Jeanne", "Dupont"), TestApp.IssuerKey);
 
         Assert.Equal(403, reply.Status);
+    }
+
+    [Theory]
+    [InlineData("Jeanne\u0007", "Dupont")]
+    [InlineData("Jeanne", "")]
+    [InlineData("Jeanne", "Du\npont")]
+    public async Task HolderNamesFollowTheIssuingRules(string given, string family)
+    {
+        var reply = await ExportAsync(new HolderRequest(given, family));
+
+        Assert.Equal((400, ErrorCodes.ValidationFailed), (reply.Status, reply.ProblemCode()));
     }
 }

@@ -1,7 +1,6 @@
-using AccessPmc.Functions.Verification;
 using AccessPmc.Contracts;
 using AccessPmc.Functions.Privacy;
-using AccessPmc.Functions.Storage;
+using AccessPmc.Functions.Verification;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AccessPmc.Tests.Privacy;
@@ -35,7 +34,7 @@ public sealed class PurgeTimerTests(AzuriteFixture azurite) : AppTests(azurite, 
         Assert.Empty(await App.Tables.ScanEvents.QueryAsync<ScanEventEntity>().ToListAsync());
         var counts = Assert.Single(await App.Tables.ScanCounts.QueryAsync<Azure.Data.Tables.TableEntity>().ToListAsync());
         Assert.Equal(("PMC", "20260316", 1, 1), (counts.PartitionKey, counts.RowKey, counts.GetInt32("valid"), counts.GetInt32("malformed")));
-        Assert.NotNull(running);
+        Assert.Null((await App.GetAsync(running.Id, TestApp.AdminKey)).Json<PassResponse>().GivenName);
     }
 
     [Fact]

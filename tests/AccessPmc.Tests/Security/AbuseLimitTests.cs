@@ -1,6 +1,5 @@
-using AccessPmc.Functions.Verification;
 using AccessPmc.Contracts;
-using AccessPmc.Functions.Security;
+using AccessPmc.Functions.Verification;
 
 namespace AccessPmc.Tests.Security;
 

@@ -1,6 +1,3 @@
-using AccessPmc.Contracts;
-using AccessPmc.Functions.Security;
-
 namespace AccessPmc.Tests.Security;
 
 public sealed class KeyGuessingTests(AzuriteFixture azurite) : AppTests(azurite, "guess", new Dictionary<string, string?> { ["Auth:FailuresPerMinute"] = "5" })

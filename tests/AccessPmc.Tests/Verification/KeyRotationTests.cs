@@ -1,11 +1,10 @@
 using System.Buffers.Text;
 using System.Formats.Cbor;
-using System.Security.Cryptography.Cose;
 using System.Security.Cryptography;
+using System.Security.Cryptography.Cose;
 using AccessPmc.Contracts;
-using AccessPmc.Functions.Security;
-using AccessPmc.PassFormat;
 using AccessPmc.Functions.Verification;
+using AccessPmc.PassFormat;
 using SimpleBase;
 
 namespace AccessPmc.Tests.Verification;

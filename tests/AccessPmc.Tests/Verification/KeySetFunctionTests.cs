@@ -1,11 +1,5 @@
-using AccessPmc.Functions.Verification;
-using System.Text.Json;
 using AccessPmc.Contracts;
-using AccessPmc.Functions.Health;
-using AccessPmc.Functions.Security;
-using AccessPmc.Functions.Storage;
-using Azure.Data.Tables;
-using Microsoft.Extensions.DependencyInjection;
+using AccessPmc.Functions.Verification;
 
 namespace AccessPmc.Tests.Verification;
 

@@ -1,11 +1,5 @@
-using System.Buffers.Text;
-using System.Formats.Cbor;
-using System.Security.Cryptography.Cose;
-using System.Security.Cryptography;
 using AccessPmc.Contracts;
-using AccessPmc.Functions.Security;
 using AccessPmc.Functions.Verification;
-using SimpleBase;
 
 namespace AccessPmc.Tests.Verification;
 

@@ -1,7 +1,4 @@
 using AccessPmc.Contracts;
-using AccessPmc.Functions.Privacy;
-using AccessPmc.Functions.Storage;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AccessPmc.Tests.Verification;
 
@@ -37,8 +34,12 @@ public sealed class RevocationRaceTests(AzuriteFixture azurite) : AppTests(azuri
         await Task.Delay(50);
         Assert.Equal(200, (await App.RevokeAsync(pass.Id)).Status);
         Volatile.Write(ref revoked, 1);
+
+        // Deadline-bound: a broken scan loop fails here instead of hanging the run.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
         while (Volatile.Read(ref lateChecks) < 40)
         {
+            Assert.True(DateTime.UtcNow < deadline && scanners.TrueForAll(s => !s.IsFaulted), $"Only {lateChecks} verifications after the revoke within 30 s.");
             await Task.Delay(10);
         }
 

@@ -1,11 +1,6 @@
-using AccessPmc.Functions.Verification;
-using System.Text.Json;
 using AccessPmc.Contracts;
-using AccessPmc.Functions.Health;
-using AccessPmc.Functions.Security;
+using AccessPmc.Functions.Verification;
 using AccessPmc.PassFormat;
-using AccessPmc.Functions.Storage;
-using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AccessPmc.Tests.Verification;

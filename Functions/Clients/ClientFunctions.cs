@@ -1,0 +1,81 @@
+using AccessPmc.Contracts;
+using AccessPmc.Functions.Http;
+using AccessPmc.Functions.Security;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AccessPmc.Functions.Clients;
+
+/// <summary>
+/// API clients (admin only): create one (its key is in that answer only), list, disable, rotate the key.
+/// Answers that carry a key are <c>Cache-Control: no-store</c>.
+/// </summary>
+public sealed class ClientFunctions(RequestGate gate, ClientRules rules, ClientStore clients, IOptions<AccessPmcOptions> options, ILogger<ClientFunctions> logger)
+{
+    [Function("CreateClient")]
+    public async Task<Results<Created<ClientWithKey>, ProblemHttpResult>> Create(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/clients")] HttpRequest req, CancellationToken ct)
+    {
+        var admission = await gate.AdmitAsync(req, Role.Admin, ct);
+        if (admission.Denied is { } denied)
+        {
+            return denied;
+        }
+
+        var body = await JsonBody.ReadAsync(req, AccessPmcJson.Default.CreateClientRequest, options.Value.MaxBodyBytes, ct);
+        if (body.Error is not null)
+        {
+            return body.Error.ToResult();
+        }
+
+        var draft = rules.Validate(body.Value!);
+        if (draft.Violation is not null)
+        {
+            return draft.Violation.ToResult();
+        }
+
+        var d = draft.Value!;
+        var created = await clients.CreateAsync(d.Name, d.Role, d.Units, d.Sites, ct);
+        logger.LogInformation("Client {ClientId} ({Role}) created by {AdminId}", created.Client.Id, created.Client.Role, admission.Admitted.Id);
+        req.HttpContext.Response.Headers.CacheControl = "no-store";
+        return TypedResults.Created($"clients/{created.Client.Id}", created);
+    }
+
+    [Function("ListClients")]
+    public async Task<Results<Ok<ClientList>, ProblemHttpResult>> List(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/clients")] HttpRequest req, CancellationToken ct)
+    {
+        var admission = await gate.AdmitAsync(req, Role.Admin, ct);
+        return admission.Denied is { } denied ? denied : TypedResults.Ok(new ClientList(await clients.ListAsync(ct)));
+    }
+
+    [Function("DisableClient")]
+    public async Task<Results<Ok<ClientResponse>, ProblemHttpResult>> Disable(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/clients/{id}/disable")] HttpRequest req, string id, CancellationToken ct)
+    {
+        var admission = await gate.AdmitAsync(req, Role.Admin, ct);
+        if (admission.Denied is { } denied)
+        {
+            return denied;
+        }
+
+        return await clients.DisableAsync(id, ct) is { } client ? TypedResults.Ok(client) : ApiError.NotFound("client").ToResult();
+    }
+
+    [Function("RotateClientKey")]
+    public async Task<Results<Ok<ClientWithKey>, ProblemHttpResult>> Rotate(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/clients/{id}/rotate")] HttpRequest req, string id, CancellationToken ct)
+    {
+        var admission = await gate.AdmitAsync(req, Role.Admin, ct);
+        if (admission.Denied is { } denied)
+        {
+            return denied;
+        }
+
+        req.HttpContext.Response.Headers.CacheControl = "no-store";
+        return await clients.RotateKeyAsync(id, ct) is { } rotated ? TypedResults.Ok(rotated) : ApiError.NotFound("client").ToResult();
+    }
+}

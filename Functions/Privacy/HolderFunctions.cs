@@ -1,0 +1,72 @@
+using AccessPmc.Contracts;
+using AccessPmc.Functions.Http;
+using AccessPmc.Functions.Passes;
+using AccessPmc.Functions.Security;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AccessPmc.Functions.Privacy;
+
+/// <summary>
+/// A holder's rights on request (admin only): access (GDPR art. 15) and erasure (art. 17). Both take
+/// <c>{givenName, familyName}</c>, checked with the issuing rules' name rule. Logs carry counts, never names.
+/// </summary>
+public sealed class HolderFunctions(RequestGate gate, HolderData holders, IOptions<AccessPmcOptions> options, ILogger<HolderFunctions> logger)
+{
+    [Function("ExportHolder")]
+    public async Task<Results<Ok<HolderExport>, ProblemHttpResult>> Export(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/holders/export")] HttpRequest req, CancellationToken ct)
+    {
+        var request = await AdmitAsync(req, ct);
+        if (request.Error is not null)
+        {
+            return request.Error.ToResult();
+        }
+
+        var (admin, given, family) = request.Value;
+        var passes = await holders.FindAsync(given, family, ct);
+        var scans = await holders.ScansAsync(passes, ct);
+        logger.LogInformation("Holder export by {AdminId}: {Passes} passes, {Scans} scan events", admin.Id, passes.Count, scans.Count);
+        req.HttpContext.Response.Headers.CacheControl = "no-store";
+        return TypedResults.Ok(new HolderExport(passes.Select(p => p.ToResponse(req)).ToList(), scans));
+    }
+
+    [Function("EraseHolder")]
+    public async Task<Results<Ok<HolderErasure>, ProblemHttpResult>> Erase(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/holders/erase")] HttpRequest req, CancellationToken ct)
+    {
+        var request = await AdmitAsync(req, ct);
+        if (request.Error is not null)
+        {
+            return request.Error.ToResult();
+        }
+
+        var (admin, given, family) = request.Value;
+        var erased = await holders.EraseAsync(await holders.FindAsync(given, family, ct), admin.Id, ct);
+        logger.LogInformation("Holder erasure by {AdminId}: {Passes} passes erased, {Revoked} revoked", admin.Id, erased.PassesErased, erased.PassesRevoked);
+        return TypedResults.Ok(erased);
+    }
+
+    /// <summary>The admitted admin and the holder's names, or the refusal.</summary>
+    private async Task<Outcome<(ApiCaller Admin, string Given, string Family)>> AdmitAsync(HttpRequest req, CancellationToken ct)
+    {
+        var admission = await gate.AdmitAsync(req, Role.Admin, ct);
+        if (admission.Refusal is { } refusal)
+        {
+            return refusal;
+        }
+
+        var body = await JsonBody.ReadAsync(req, AccessPmcJson.Default.HolderRequest, options.Value.MaxBodyBytes, ct);
+        if (body.Error is not null)
+        {
+            return body.Error;
+        }
+
+        return PassRules.Name(body.Value!.GivenName) is { } given && PassRules.Name(body.Value.FamilyName) is { } family
+            ? (admission.Admitted, given, family)
+            : ApiError.Invalid(ErrorCodes.ValidationFailed, "familyName", "Give the holder's given and family names, as on their passes.");
+    }
+}
