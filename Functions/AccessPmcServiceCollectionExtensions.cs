@@ -27,7 +27,7 @@ public static class AccessPmcServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new TableServiceClient(
             sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString,
-            new TableClientOptions { Retry = { MaxRetries = 3, NetworkTimeout = TimeSpan.FromSeconds(15) } }));
+            new TableClientOptions { RetryPolicy = new StorageRetryPolicy(), Retry = { NetworkTimeout = TimeSpan.FromSeconds(15) } }));
         services.AddSingleton<Tables>();
         services.AddPassFormat(configuration);
 
@@ -47,6 +47,7 @@ public static class AccessPmcServiceCollectionExtensions
         services.AddSingleton<PassAccess>();
         services.AddSingleton<PassIssuer>();
         services.AddSingleton<BatchIssuer>();
+        services.AddSingleton<CsvBatch>();
         services.AddSingleton<ScanLog>();
         services.AddSingleton<PassVerifier>();
         services.AddSingleton<PassExpirer>();

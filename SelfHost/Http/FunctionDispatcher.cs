@@ -1,5 +1,6 @@
 using AccessPmc.Contracts;
 using AccessPmc.Functions.Http;
+using AccessPmc.Functions.Storage;
 using AccessPmc.SelfHost.Metadata;
 
 namespace AccessPmc.SelfHost.Http;
@@ -46,6 +47,12 @@ public sealed class FunctionDispatcher(FunctionPlan plan, ILogger<FunctionDispat
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
             // The client went away; nobody is left to answer.
+        }
+        catch (Exception e) when (StorageFailures.IsUnavailable(e) && !context.Response.HasStarted)
+        {
+            logger.LogWarning("Function {Function}: storage unavailable ({Reason})", function.Name, e.GetType().Name);
+            context.Response.Clear();
+            await StorageUnavailable.WriteAsync(context);
         }
         catch (Exception e)
         {

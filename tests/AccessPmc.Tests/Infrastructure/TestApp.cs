@@ -117,6 +117,15 @@ public sealed class TestApp : IAsyncDisposable
         return context.Request;
     }
 
+    /// <summary>Replaces the request's body with exactly these bytes (another charset, a byte-order mark…).</summary>
+    public static HttpRequest WithBody(HttpRequest request, byte[] bytes, string contentType)
+    {
+        request.ContentType = contentType;
+        request.ContentLength = bytes.Length;
+        request.Body = new MemoryStream(bytes);
+        return request;
+    }
+
     /// <summary>Runs the result the way the host would, so status, headers and JSON are what a client gets.</summary>
     public static async Task<Reply> ExecuteAsync(HttpRequest request, IResult result)
     {
