@@ -11,7 +11,7 @@ public sealed class ListClientsFunction(Gate gate, ClientStore clients)
 {
     [Function("ListClients")]
     public async Task<Results<Ok<ClientList>, ProblemHttpResult>> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/clients")] HttpRequest req, CancellationToken ct)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/clients")] HttpRequest req, CancellationToken ct)
     {
         var admission = await gate.AdmitAsync(req, Role.Admin, ct);
         return admission.Denied is { } denied ? denied : TypedResults.Ok(new ClientList(await clients.ListAsync(ct)));

@@ -22,7 +22,7 @@ public sealed class RevocationsFunction(Gate gate, Tables tables, TimeProvider t
 
     [Function("GetRevocations")]
     public async Task<Results<Ok<RevocationList>, ProblemHttpResult>> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/revocations")] HttpRequest req, CancellationToken ct)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/revocations")] HttpRequest req, CancellationToken ct)
     {
         var admission = await gate.AdmitAsync(req, Role.Scanner | Role.Admin, ct);
         if (admission.Denied is { } denied)
