@@ -21,7 +21,7 @@ public sealed class FunctionsHostLocatorTests
         var command = FunctionsHostLocator.Find("/app/out", 7181, "/nowhere" + Path.PathSeparator + bin, repo);
 
         Assert.Equal(("Core Tools", Path.Combine(bin, "func"), "/app/out"), (command!.Kind, command.FileName, command.WorkingDirectory));
-        Assert.Equal(["start", "--port", "7181"], command.Arguments);
+        Assert.Equal(["start", "--port", "7181", "--dotnet-isolated"], command.Arguments);
     }
 
     [Fact]

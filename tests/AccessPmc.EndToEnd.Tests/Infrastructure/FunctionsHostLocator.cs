@@ -21,8 +21,8 @@ public static class FunctionsHostLocator
         if (OnPath("func", path) is { } func)
         {
             // Core Tools runs the built output as is when started in it (no project file there to build).
-            // No --csharp: that flag selects the in-process .NET host, not the isolated worker.
-            return new FunctionsHostCommand("Core Tools", func, ["start", "--port", portText], appDirectory);
+            // --dotnet-isolated names the worker runtime; --csharp would select the in-process .NET host.
+            return new FunctionsHostCommand("Core Tools", func, ["start", "--port", portText, "--dotnet-isolated"], appDirectory);
         }
 
         var script = Path.GetFullPath(Path.Combine(repoRoot, "..", "shared", "functions-host", "host.sh"));
