@@ -14,6 +14,7 @@ namespace AccessPmc.EndToEnd.Tests.Infrastructure;
 public class FunctionsHostUnderTest : HostUnderTest
 {
     private const int KeptLines = 4000;
+    private const string WorkerCrash = "Unhandled exception.";
     private static readonly TimeSpan StartDeadline = TimeSpan.FromSeconds(120);
     private readonly ConcurrentQueue<string> output = new();
     private AzuriteServices? azurite;
@@ -135,6 +136,12 @@ public class FunctionsHostUnderTest : HostUnderTest
                 throw StartFailed($"exited with code {host.ExitCode}");
             }
 
+            // The worker crashed at start (a setting the app refuses...): the host would retry it for a minute.
+            if (output.Any(line => line.Contains(WorkerCrash, StringComparison.Ordinal)))
+            {
+                throw StartFailed("could not start the worker");
+            }
+
             try
             {
                 using var health = await probe.GetAsync(new Uri(address, "api/health"));
@@ -154,6 +161,12 @@ public class FunctionsHostUnderTest : HostUnderTest
         throw StartFailed($"did not answer GET /api/health with 200 within {StartDeadline.TotalSeconds} s");
     }
 
-    private InvalidOperationException StartFailed(string what) =>
-        new($"{Name} {what}. Last lines of its output:\n{string.Join('\n', output.TakeLast(40))}");
+    /// <summary>The first error the output shows (the .NET runtime's report of a crash, or a host error) and the last lines.</summary>
+    private InvalidOperationException StartFailed(string what)
+    {
+        var lines = output.ToList();
+        var first = lines.FindIndex(line => line.Contains(WorkerCrash, StringComparison.Ordinal) || line.StartsWith("fail:", StringComparison.Ordinal));
+        var error = first < 0 ? "" : $"First error:\n{string.Join('\n', lines.Skip(first).Take(4))}\n";
+        return new($"{Name} {what}. {error}Last lines of its output:\n{string.Join('\n', lines.TakeLast(30))}");
+    }
 }
