@@ -94,6 +94,7 @@ public abstract class HttpParityTests(HostUnderTest host)
     [InlineData("PUT", "api/passes/0123456789abcdef0123456789abcdef")]
     [InlineData("PATCH", "api/verify")]
     [InlineData("GET", "api/verify")]
+    [InlineData("HEAD", "api/verify")]
     [InlineData("OPTIONS", "api/keys")]
     [InlineData("GET", "api/nothing-here")]
     [InlineData("GET", "api/passes/0123456789abcdef0123456789abcdef/qr/extra")]
