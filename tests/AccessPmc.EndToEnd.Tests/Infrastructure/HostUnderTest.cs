@@ -10,6 +10,7 @@ namespace AccessPmc.EndToEnd.Tests.Infrastructure;
 public abstract class HostUnderTest : IAsyncLifetime
 {
     private Uri? baseAddress;
+    private HttpClient? api;
 
     /// <summary>"SelfHost" or "Functions host (…)": for messages.</summary>
     public abstract string Name { get; }
@@ -38,7 +39,8 @@ public abstract class HostUnderTest : IAsyncLifetime
     /// <summary>Settings this fixture adds to the common ones (a tighter rate limit...).</summary>
     protected virtual IReadOnlyDictionary<string, string?> Overrides { get; } = new Dictionary<string, string?>();
 
-    public AccessPmcClient Client(string key) => new(new HttpClient { BaseAddress = new Uri(BaseAddress, "api/") }, key);
+    /// <summary>A typed client for <paramref name="key"/>; all of them share one HttpClient (the key goes with each request).</summary>
+    public AccessPmcClient Client(string key) => new(api ??= new HttpClient { BaseAddress = new Uri(BaseAddress, "api/") }, key);
 
     /// <summary>A raw request; <paramref name="key"/> goes in Authorization as a bearer key when given.</summary>
     public Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? key = null, HttpContent? content = null)
@@ -84,6 +86,7 @@ public abstract class HostUnderTest : IAsyncLifetime
     public async Task DisposeAsync()
     {
         Http.Dispose();
+        api?.Dispose();
         await StopAsync();
     }
 
