@@ -46,7 +46,7 @@ public sealed class ClientFunctions(RequestGate gate, ClientRules rules, ClientS
 
     [Function("ListClients")]
     public async Task<Results<Ok<ClientList>, ProblemHttpResult>> List(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/clients")] HttpRequest req, CancellationToken ct)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/clients")] HttpRequest req, CancellationToken ct)
     {
         var admission = await gate.AdmitAsync(req, Role.Admin, ct);
         return admission.Denied is { } denied ? denied : TypedResults.Ok(new ClientList(await clients.ListAsync(ct)));

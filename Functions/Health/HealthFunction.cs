@@ -10,7 +10,7 @@ public sealed class HealthFunction(Tables tables)
 {
     [Function("Health")]
     public async Task<Results<Ok<HealthResponse>, JsonHttpResult<HealthResponse>>> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/health")] HttpRequest req, CancellationToken ct)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/health")] HttpRequest req, CancellationToken ct)
     {
         try
         {

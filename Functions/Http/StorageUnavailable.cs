@@ -16,9 +16,10 @@ public static class StorageUnavailable
         StatusCodes.Status503ServiceUnavailable, ErrorCodes.StorageUnavailable, "Storage is unavailable.",
         "Nothing was changed by this request. Retry in a few seconds; scanners verify offline meanwhile.");
 
-    public static Task WriteAsync(HttpContext context)
+    /// <summary>The 503 answer, with <c>Retry-After</c> set on the response.</summary>
+    public static IResult Result(HttpContext context)
     {
         context.Response.Headers.RetryAfter = ((int)StorageFailures.RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-        return Problem.ToResult().ExecuteAsync(context);
+        return Problem.ToResult();
     }
 }

@@ -14,7 +14,7 @@ public sealed class ListPassesFunction(RequestGate gate, PassIndexes indexes, Pa
 {
     [Function("ListPasses")]
     public async Task<Results<Ok<PassPage>, ProblemHttpResult>> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/passes")] HttpRequest req, CancellationToken ct)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/passes")] HttpRequest req, CancellationToken ct)
     {
         var admission = await gate.AdmitAsync(req, Role.Issuer | Role.Admin, ct);
         if (admission.Denied is { } denied)

@@ -12,7 +12,7 @@ public sealed class PassQrFunction(RequestGate gate, PassAccess passes)
 {
     [Function("PassQr")]
     public async Task<Results<FileContentHttpResult, ProblemHttpResult>> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/passes/{id}/qr")] HttpRequest req, string id, CancellationToken ct)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/passes/{id}/qr")] HttpRequest req, string id, CancellationToken ct)
     {
         var admission = await gate.AdmitAsync(req, Role.Issuer | Role.Admin, ct);
         if (admission.Denied is { } denied)

@@ -22,7 +22,7 @@ public sealed class RevocationsFunction(RequestGate gate, RevocationStore revoca
 
     [Function("GetRevocations")]
     public async Task<Results<Ok<RevocationList>, ProblemHttpResult>> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/revocations")] HttpRequest req, CancellationToken ct)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/revocations")] HttpRequest req, CancellationToken ct)
     {
         var admission = await gate.AdmitAsync(req, Role.Scanner | Role.Admin, ct);
         if (admission.Denied is { } denied)

@@ -3,7 +3,8 @@ using AccessPmc.SelfHost.Metadata;
 
 namespace AccessPmc.EndToEnd.Tests;
 
-/// <summary>Every refusal, on crafted metadata, without starting a server.</summary>
+/// <summary>Every refusal, on crafted metadata, without starting a server. SelfHost only: the refusals are SelfHost's own.</summary>
+[Trait("Host", "SelfHost")]
 public sealed class FunctionPlannerTests
 {
     private static readonly Dictionary<string, string> Settings = new() { ["Every5"] = "0 */5 * * * *", ["FiveFields"] = "*/5 * * * *" };

@@ -21,22 +21,25 @@ public sealed class RunningHost : IAsyncDisposable
 
     public AccessPmcClient Admin => Client(TestApp.AdminKey);
 
-    public static async Task<RunningHost> StartAsync(AzuriteFixture azurite, IDictionary<string, string?>? overrides = null, string[]? args = null, TimeProvider? clock = null)
+    public static async Task<RunningHost> StartAsync(
+        AzuriteFixture azurite, IEnumerable<KeyValuePair<string, string?>>? overrides = null, string[]? args = null, TimeProvider? clock = null, Action<IServiceCollection>? services = null)
     {
         var settings = Settings(azurite.ConnectionString);
-        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        foreach (var (key, value) in overrides ?? [])
         {
             settings[key] = value;
         }
 
         var app = SelfHostApp.Build(
             ["--no-local-settings", "--port", "0", .. args ?? []],
-            services =>
+            collection =>
             {
                 if (clock is not null)
                 {
-                    services.AddSingleton(clock);
+                    collection.AddSingleton(clock);
                 }
+
+                services?.Invoke(collection);
             },
             settings);
         await app.StartAsync();
