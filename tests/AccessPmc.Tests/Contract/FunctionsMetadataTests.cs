@@ -20,6 +20,8 @@ public sealed class FunctionsMetadataTests
         "GetPass http get api/passes/{id}",
         "RevokePass http post api/passes/{id}/revoke",
         "PassQr http get api/passes/{id}/qr",
+        "PassDocument http get api/passes/{id}/document",
+        "PassDocuments http post api/passes/documents",
         "VerifyPass http post api/verify",
         "GetKeys http get api/keys",
         "GetRevocations http get api/revocations",
