@@ -74,16 +74,22 @@ public static class TextFit
         throw new InvalidOperationException($"A text of {text.Length} characters does not fit {width:0.#} × {maxHeight:0.#} pt even at {Floor} pt.");
     }
 
-    /// <summary>Greedy line breaking after spaces and hyphens; a word wider than the line is split between characters.</summary>
+    /// <summary>
+    /// Greedy line breaking after spaces and hyphens; a word wider than the line is split between characters.
+    /// PDFsharp measures without kerning, so widths add up and each piece is measured once.
+    /// </summary>
     public static IReadOnlyList<string> Lines(XGraphics g, string text, XFont font, double width)
     {
         var lines = new List<string>();
         var line = "";
+        var lineWidth = 0.0;
         foreach (var piece in Pieces(text))
         {
-            if (Measure(g, (line + piece).TrimEnd(), font) <= width)
+            var inked = Measure(g, piece.TrimEnd(), font);
+            if (lineWidth + inked <= width)
             {
                 line += piece;
+                lineWidth += Measure(g, piece, font);
                 continue;
             }
 
@@ -99,6 +105,8 @@ public static class TextFit
                 lines.Add(line[..fits]);
                 line = line[fits..];
             }
+
+            lineWidth = Measure(g, line, font);
         }
 
         if (line.TrimEnd().Length > 0)

@@ -111,9 +111,12 @@ public sealed class DocumentBench
         })
         {
             f.Render(passes, layout);
+            var allocated = GC.GetTotalAllocatedBytes(precise: true);
             var watch = Stopwatch.StartNew();
             var pdf = f.Render(passes, layout);
-            Console.WriteLine($"{name}: {pdf.Length:N0} bytes, {watch.Elapsed.TotalMilliseconds:F0} ms (second render)");
+            var elapsed = watch.Elapsed;
+            allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+            Console.WriteLine($"{name}: {pdf.Length:N0} bytes, {elapsed.TotalMilliseconds:F0} ms, {allocated / 1048576.0:F1} MB allocated (second render)");
         }
 
         return 0;
