@@ -29,7 +29,7 @@ public sealed record DocumentTexts
         HowChecked = "Le code QR porte la signature électronique de {0}\u00A0: l’agent le lit avec un lecteur qui vérifie la signature, "
             + "les dates de validité, le site et, en ligne, que le laissez-passer n’a pas été révoqué. Le code contient l’identifiant "
             + "du laissez-passer, sa nature, ses sites, ses dates et {1}\u00A0; aucune autre donnée personnelle. "
-            + "Toute modification du document ou du code le rend invalide.",
+            + "Seul le code fait foi\u00A0: modifier le texte imprimé ne change rien à ce que lit l’agent, et toute modification du code le rend invalide.",
         Label = "l’étiquette «\u00A0{0}\u00A0»",
         NoLabel = "aucun nom",
         PrivacyTitle = "Données personnelles",
@@ -75,7 +75,8 @@ public sealed record DocumentTexts
         HowCheckedTitle = "How this document is checked",
         HowChecked = "The QR code carries the electronic signature of {0}: the agent reads it with a scanner that checks the signature, "
             + "the validity dates, the site and, online, that the pass has not been revoked. The code holds the pass identifier, "
-            + "its kind, sites and dates, and {1}; no other personal data. Any change to the document or to the code makes it invalid.",
+            + "its kind, sites and dates, and {1}; no other personal data. Only the code counts: editing the printed text changes "
+            + "nothing the agent reads, and any change to the code makes it invalid.",
         Label = "the label “{0}”",
         NoLabel = "no name",
         PrivacyTitle = "Personal data",
