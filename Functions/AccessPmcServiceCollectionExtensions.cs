@@ -1,5 +1,6 @@
 using AccessPmc.Contracts;
 using AccessPmc.Functions.Clients;
+using AccessPmc.Functions.Documents;
 using AccessPmc.Functions.Expiry;
 using AccessPmc.Functions.Http;
 using AccessPmc.Functions.Passes;
@@ -53,6 +54,7 @@ public static class AccessPmcServiceCollectionExtensions
         services.AddSingleton<PassExpirer>();
         services.AddSingleton<PersonalDataPurger>();
         services.AddSingleton<HolderData>();
+        services.AddDocuments();
 
         services.AddHostedService<StartupChecks>();
         services.AddHostedService<TableInitializer>();

@@ -18,7 +18,7 @@ public sealed class PassVerifier(OfflineVerifier offline, PassCodec codec, PassS
         var now = time.GetUtcNow();
         var code = CodeInput.Normalize(received);
         var (reading, reason) = offline.Check(code, site, now);
-        var hint = reason is VerifyReasons.Malformed or VerifyReasons.BadSignature ? CodeInput.DamageHint(code ?? "", codec) : null;
+        var hint = reason is VerifyReasons.Malformed or VerifyReasons.BadSignature or VerifyReasons.UnknownKey ? CodeInput.DamageHint(code ?? "", codec) : null;
         if (hint is not null)
         {
             // Recognised damage is not forgery: say "unreadable, fix the scanner", never "forged".

@@ -19,6 +19,8 @@ public sealed class FunctionsMetadataTests
         "GetPass http get,head api/passes/{id}",
         "RevokePass http post api/passes/{id}/revoke",
         "PassQr http get,head api/passes/{id}/qr",
+        "PassDocument http get,head api/passes/{id}/document",
+        "PassDocuments http post api/passes/documents",
         "VerifyPass http post api/verify",
         "GetKeys http get,head api/keys",
         "GetRevocations http get,head api/revocations",
