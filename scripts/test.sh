@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
-# The one test command: brings Azurite (npm ci) and runs every test project; the fixtures start Azurite themselves.
+# The one test command: brings Azurite and the web dependencies (npm ci), runs the JavaScript tests
+# (node's test runner) and every .NET test project; the fixtures start Azurite themselves.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 npm ci --no-audit --no-fund --loglevel=error
-dotnet test AccessPmc.sln --nologo
+status=0
+node --test web/test/*.test.mjs || status=$?
+dotnet test AccessPmc.sln --nologo || status=$?
+exit "$status"
