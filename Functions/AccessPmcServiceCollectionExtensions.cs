@@ -4,6 +4,7 @@ using AccessPmc.Functions.Expiry;
 using AccessPmc.Functions.Http;
 using AccessPmc.Functions.Passes;
 using AccessPmc.Functions.Privacy;
+using AccessPmc.Functions.Scanner;
 using AccessPmc.Functions.Security;
 using AccessPmc.Functions.Storage;
 using AccessPmc.Functions.Verification;
@@ -66,6 +67,8 @@ public static class AccessPmcServiceCollectionExtensions
         services.AddSingleton<PassExpirer>();
         services.AddSingleton<PersonalDataPurger>();
         services.AddSingleton<HolderData>();
+
+        services.AddScanner();
 
         services.AddHostedService<StartupChecks>();
         services.AddHostedService<TableInitializer>();

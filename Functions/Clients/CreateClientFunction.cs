@@ -1,5 +1,6 @@
 using AccessPmc.Contracts;
 using AccessPmc.Functions.Http;
+using AccessPmc.Functions.Scanner;
 using AccessPmc.Functions.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -9,7 +10,7 @@ using Microsoft.Extensions.Options;
 
 namespace AccessPmc.Functions.Clients;
 
-public sealed class CreateClientFunction(Gate gate, ClientRules rules, ClientStore clients, IOptions<AccessPmcOptions> options, ILogger<CreateClientFunction> logger)
+public sealed class CreateClientFunction(Gate gate, ClientRules rules, ClientStore clients, EnrolmentLinks links, IOptions<AccessPmcOptions> options, ILogger<CreateClientFunction> logger)
 {
     [Function("CreateClient")]
     public async Task<Results<Created<ClientWithKey>, ProblemHttpResult>> Run(
@@ -37,6 +38,6 @@ public sealed class CreateClientFunction(Gate gate, ClientRules rules, ClientSto
         var created = await clients.CreateAsync(d.Name, d.Role, d.Units, d.Sites, ct);
         logger.LogInformation("Client {ClientId} ({Role}) created by {AdminId}", created.Client.Id, created.Client.Role, admission.Admitted.Id);
         req.HttpContext.Response.Headers.CacheControl = "no-store";
-        return TypedResults.Created($"clients/{created.Client.Id}", created);
+        return TypedResults.Created($"clients/{created.Client.Id}", d.Role == Role.Scanner ? created with { EnrolmentUrl = links.For(req, created.ApiKey) } : created);
     }
 }

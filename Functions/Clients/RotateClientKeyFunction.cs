@@ -1,5 +1,6 @@
 using AccessPmc.Contracts;
 using AccessPmc.Functions.Http;
+using AccessPmc.Functions.Scanner;
 using AccessPmc.Functions.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -7,7 +8,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace AccessPmc.Functions.Clients;
 
-public sealed class RotateClientKeyFunction(Gate gate, ClientStore clients)
+public sealed class RotateClientKeyFunction(Gate gate, ClientStore clients, EnrolmentLinks links)
 {
     [Function("RotateClientKey")]
     public async Task<Results<Ok<ClientWithKey>, ProblemHttpResult>> Run(
@@ -20,6 +21,8 @@ public sealed class RotateClientKeyFunction(Gate gate, ClientStore clients)
         }
 
         req.HttpContext.Response.Headers.CacheControl = "no-store";
-        return await clients.RotateKeyAsync(id, ct) is { } rotated ? TypedResults.Ok(rotated) : ApiError.NotFound("client").ToResult();
+        return await clients.RotateKeyAsync(id, ct) is not { } rotated ? ApiError.NotFound("client").ToResult()
+            : rotated.Client.Role == Roles.Scanner ? TypedResults.Ok(rotated with { EnrolmentUrl = links.For(req, rotated.ApiKey) })
+            : TypedResults.Ok(rotated);
     }
 }

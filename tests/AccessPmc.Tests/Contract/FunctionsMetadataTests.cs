@@ -24,6 +24,9 @@ public sealed class FunctionsMetadataTests
         "GetKeys http get api/keys",
         "GetRevocations http get api/revocations",
         "Health http get api/health",
+        "GetMe http get api/me",
+        "UploadScans http post api/scans",
+        "ScannerApp http get,head scanner/{*path}",
         "ExpirePasses timer %ExpirePassesSchedule%",
         "PurgePersonalData timer %PurgePersonalDataSchedule%",
     ];
