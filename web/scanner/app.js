@@ -15,7 +15,7 @@ import { unlockAudio } from './feedback.js';
 import { createScreens } from './screens.js';
 
 const SYNC_EVERY_MS = 5 * 60 * 1000;
-const REPEAT_MS = 3000; // the same code held in front of the camera is not re-verified at once
+const REPEAT_MS = 3000; // the same code still in front of the camera is not re-verified at once
 const DEFAULT_POLICY = { clockSkewSeconds: 120, revocationsWarnAfterSeconds: 86400, revocationsRefuseAfterSeconds: 259200 };
 
 const state = openState('accesspmc-scanner');
@@ -77,7 +77,7 @@ async function chooseSite(code) {
 async function scan() {
   await state.set('site', site);
   screens.scan(sync.data.me.sites.find((s) => s.code === site) ?? { code: site, name: site }, (await state.get('direction')) ?? 'check');
-  camera ??= createCamera($('camera'), (text) => handle(text));
+  camera ??= createCamera($('camera'), (text) => handle(text, true));
   await startCamera();
 }
 
@@ -108,12 +108,12 @@ function statusOf() {
 
 const policyOf = () => sync?.data.me?.scanner ?? DEFAULT_POLICY;
 
-/** One scan from any source: debounced, verified, shown. */
-async function handle(raw) {
+/** One scan: debounced (the camera reads a held code many times a second), verified, shown. */
+async function handle(raw, fromCamera = false) {
   const code = normaliseCode(raw);
   if (!code || !site || seen.busy) return;
   if (code === seen.shown && verdicts.visible) return;
-  if (code === seen.last && performance.now() - seen.lastAt < REPEAT_MS) return;
+  if (fromCamera && code === seen.last && performance.now() - seen.lastAt < REPEAT_MS) return;
   seen.busy = true;
   try {
     const verdict = await check(code, screens.direction());
@@ -195,6 +195,10 @@ function wire() {
     await camera.setTorch(on);
     e.currentTarget.setAttribute('aria-pressed', String(on));
   });
+  $('menu-hold').addEventListener('change', async (e) => {
+    verdicts.hold = e.currentTarget.checked;
+    await state.set('holdVerdict', verdicts.hold);
+  });
   $('menu-sync').addEventListener('click', () => runSync({ full: true }));
   $('menu-site').addEventListener('click', () => { camera?.stop(); screens.sites(sync.data.me.sites, chooseSite); });
   $('menu-signout').addEventListener('click', signOut);
@@ -205,6 +209,8 @@ const normaliseKey = (text) => text.trim();
 async function boot() {
   navigator.serviceWorker?.register('sw.js').catch(() => {});
   i18n.set(await state.get('lang'));
+  verdicts.hold = (await state.get('holdVerdict')) === true;
+  $('menu-hold').checked = verdicts.hold;
   screens.relabel();
   wire();
   const enrolKey = takeEnrolmentKey();

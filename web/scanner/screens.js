@@ -53,7 +53,7 @@ export function createScreens(i18n) {
         const button = document.createElement('button');
         button.type = 'button';
         button.className = 'primary';
-        button.textContent = site.name ? `${site.name} (${site.code})` : site.code;
+        button.textContent = site.name && site.name !== site.code ? `${site.name} (${site.code})` : site.code;
         button.addEventListener('click', () => choose(site.code));
         item.append(button);
         return item;

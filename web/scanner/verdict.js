@@ -12,6 +12,7 @@ const SHOWN_MS = { valid: 3000, invalid: 5000, cannot: 6000 };
 export function createVerdictView(root, i18n) {
   const $ = (id) => root.querySelector(`#${id}`);
   let timer = null;
+  let hold = false;
   let onClose = () => {};
 
   function line(id, text) {
@@ -54,6 +55,8 @@ export function createVerdictView(root, i18n) {
 
   return {
     get visible() { return !root.hidden; },
+    /** When true, a verdict stays until the agent taps it (time to compare the label with an ID card). */
+    set hold(value) { hold = Boolean(value); },
     /**
      * @param {{result: 'valid'|'invalid'|'cannot', reason?: string|null, cannotText?: string, label?: string|null, kind?: string|null,
      *          validUntil?: Date|null, hint?: string|null, presence?: object|null, offline?: boolean, revocationsAgeMs?: number, revocationsOld?: boolean}} verdict
@@ -77,7 +80,7 @@ export function createVerdictView(root, i18n) {
       $('verdict-dismiss').focus({ preventScroll: true });
       signal(verdict.result === 'valid');
       requestAnimationFrame(() => requestAnimationFrame(() => performance.mark('scanner:verdict-shown')));
-      timer = setTimeout(hide, SHOWN_MS[verdict.result]);
+      if (!hold) timer = setTimeout(hide, SHOWN_MS[verdict.result]);
     },
     hide,
   };
