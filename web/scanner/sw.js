@@ -5,7 +5,8 @@ const CACHE = `scanner-${__VERSION__}`;
 const PRECACHE = __PRECACHE__;
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE.map((path) => new Request(path, { cache: 'reload' })))).then(() => self.skipWaiting()));
+  // Through the HTTP cache: hashed assets the page has just fetched are not downloaded twice on a first visit.
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)).then(() => self.skipWaiting()));
 });
 
 self.addEventListener('activate', (event) => {
