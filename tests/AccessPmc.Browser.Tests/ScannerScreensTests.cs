@@ -191,11 +191,42 @@ public sealed class ScannerScreensTests(ScannerFixture server) : IClassFixture<S
         await page.AssertAccessibleAsync("enrolment sheet");
     }
 
+    [Fact]
+    public async Task SigningOutWipesTheKeyAndEverythingSyncedAndTheAppOpensUnenrolled()
+    {
+        var page = await EnrolledAsync();
+        await page.Page.WaitForFunctionAsync("() => navigator.serviceWorker.controller !== null");
+        page.Page.Dialog += (_, dialog) => dialog.AcceptAsync();
+
+        await page.Page.Locator(".menu summary").ClickAsync();
+        await page.Page.GetByRole(AriaRole.Button, new() { Name = "Se déconnecter" }).ClickAsync();
+
+        await Expect(page.Page.GetByRole(AriaRole.Heading, new() { Name = "Enrôler ce téléphone" })).ToBeVisibleAsync();
+        Assert.Null(await page.Page.EvaluateAsync<string?>(ReadStoredKey));
+        Assert.Equal(0, await page.Page.EvaluateAsync<int>(CountStoredEntries));
+        // The reopened app caches its shell again: pages and scripts only, nothing the API answered.
+        Assert.Equal(0, await page.Page.EvaluateAsync<int>(
+            "async () => (await Promise.all((await caches.keys()).map(async n => (await (await caches.open(n)).keys()).filter(r => r.url.includes('/api/')).length))).reduce((a, b) => a + b, 0)"));
+    }
+
+    private const string CountStoredEntries = """
+        () => new Promise((resolve) => {
+          const open = indexedDB.open('accesspmc-scanner');
+          open.onsuccess = () => {
+            const db = open.result;
+            if (!db.objectStoreNames.contains('state')) return resolve(0);
+            const count = db.transaction('state').objectStore('state').count();
+            count.onsuccess = () => resolve(count.result);
+          };
+        })
+        """;
+
     private const string ReadStoredKey = """
         () => new Promise((resolve, reject) => {
           const open = indexedDB.open('accesspmc-scanner');
           open.onerror = () => reject(open.error);
           open.onsuccess = () => {
+            if (!open.result.objectStoreNames.contains('state')) return resolve(null);
             const get = open.result.transaction('state').objectStore('state').get('apiKey');
             get.onsuccess = () => resolve(get.result);
           };

@@ -1,7 +1,6 @@
 // Keeps what offline verification needs (docs/offline-scanners.md): who this scanner is, the JWK set
 // (replaced at each sync), the revocation list (merged by pass id, never cleared, full resync at start
 // and daily), the server's clock, and the queue of offline scans to upload.
-import { Unreachable } from '../shared/api.js';
 import { importKeySet } from '../shared/keys.js';
 import { pruneRevocations } from './offline.js';
 
@@ -73,7 +72,7 @@ export function createSync({ api, state, now = () => Date.now() }) {
   return {
     data,
     load,
-    /** One sync at a time; a second call while one runs shares its outcome. Throws Unreachable or Refused. */
+    /** One sync at a time; a second call while one runs shares its outcome. Throws api.js's Unreachable or Refused. */
     sync(options) {
       running ??= run(options).finally(() => { running = null; });
       return running;
@@ -83,6 +82,5 @@ export function createSync({ api, state, now = () => Date.now() }) {
       data.queue.push(scan);
       await state.set('queue', data.queue);
     },
-    isUnreachable: (e) => e instanceof Unreachable,
   };
 }
