@@ -10,7 +10,8 @@ public sealed record WebAsset(byte[] Content, string ContentType, EntityTagHeade
 
 /// <summary>
 /// The web apps built by <c>web/build.mjs</c> and embedded in this assembly by the <c>WebApps</c> MSBuild
-/// target, as resources named <c>web/{app}/{path}</c>. Loaded once; a missing build fails the start.
+/// target, as resources named <c>web/{app}/{path}</c>. Loaded once, at the first page request; an assembly
+/// built without them (impossible through the target, which fails without <c>npm ci</c>) throws then.
 /// </summary>
 public sealed class WebAssets
 {
