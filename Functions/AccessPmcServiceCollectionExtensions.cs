@@ -5,6 +5,7 @@ using AccessPmc.Functions.Expiry;
 using AccessPmc.Functions.Http;
 using AccessPmc.Functions.Passes;
 using AccessPmc.Functions.Privacy;
+using AccessPmc.Functions.Scanner;
 using AccessPmc.Functions.Security;
 using AccessPmc.Functions.Storage;
 using AccessPmc.Functions.Verification;
@@ -55,6 +56,7 @@ public static class AccessPmcServiceCollectionExtensions
         services.AddSingleton<PersonalDataPurger>();
         services.AddSingleton<HolderData>();
         services.AddDocuments();
+        services.AddScanner();
 
         services.AddHostedService<StartupChecks>();
         services.AddHostedService<TableInitializer>();

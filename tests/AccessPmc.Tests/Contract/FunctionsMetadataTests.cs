@@ -25,6 +25,9 @@ public sealed class FunctionsMetadataTests
         "GetKeys http get,head api/keys",
         "GetRevocations http get,head api/revocations",
         "Health http get,head api/health",
+        "GetMe http get,head api/me",
+        "UploadScans http post api/scans",
+        "ScannerApp http get,head scanner/{*path}",
         "ExpirePasses timer %ExpirePassesSchedule%",
         "PurgePersonalData timer %PurgePersonalDataSchedule%",
     ];
