@@ -34,4 +34,6 @@ namespace AccessPmc.Contracts;
 [JsonSerializable(typeof(MeResponse))]
 [JsonSerializable(typeof(ScanUploadRequest))]
 [JsonSerializable(typeof(ScanUploadResponse))]
+[JsonSerializable(typeof(AnomalyPage))]
+[JsonSerializable(typeof(RollCall))]
 public sealed partial class AccessPmcJson : JsonSerializerContext;

@@ -24,6 +24,7 @@ public static class ErrorCodes
     public const string RateLimited = "rate_limited";
     public const string BadFormat = "bad_format";
     public const string TooManyItems = "too_many_items";
+    public const string UnknownDirection = "unknown_direction";
     public const string Internal = "internal_error";
 }
 

@@ -3,6 +3,7 @@ using AccessPmc.Functions.Clients;
 using AccessPmc.Functions.Expiry;
 using AccessPmc.Functions.Http;
 using AccessPmc.Functions.Passes;
+using AccessPmc.Functions.Presence;
 using AccessPmc.Functions.Privacy;
 using AccessPmc.Functions.Security;
 using AccessPmc.Functions.Storage;
@@ -52,6 +53,7 @@ public static class AccessPmcServiceCollectionExtensions
         services.AddSingleton<PassExpirer>();
         services.AddSingleton<PersonalDataPurger>();
         services.AddSingleton<HolderData>();
+        services.AddPresence(configuration);
 
         services.AddHostedService<StartupChecks>();
         services.AddHostedService<TableInitializer>();

@@ -16,4 +16,7 @@ public sealed class ScanEventEntity : ITableEntity
     public string Result { get; set; } = "";
     public string? Reason { get; set; }
     public string ScannerId { get; set; } = "";
+
+    /// <summary><c>entry</c> or <c>exit</c>; null for a check.</summary>
+    public string? Direction { get; set; }
 }

@@ -22,7 +22,7 @@ conn="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8
 openssl ecparam -name prime256v1 -genkey -noout | openssl pkcs8 -topk8 -nocrypt > "$work/signing.pem"
 issuer_key=$(openssl rand -hex 32); scanner_key=$(openssl rand -hex 32)
 env AzureWebJobsStorage="$conn" Signing__Keys__0__PemFile="$work/signing.pem" \
-  ExpirePassesSchedule="0 0 0 1 1 *" PurgePersonalDataSchedule="0 0 0 1 1 *" Logging__LogLevel__Default=Warning \
+  ExpirePassesSchedule="0 0 0 1 1 *" PurgePersonalDataSchedule="0 0 0 1 1 *" PresenceResetSchedule="0 0 0 1 1 *" Logging__LogLevel__Default=Warning \
   AccessPmc__Sites__0__Code=PMC AccessPmc__Sites__1__Code=JUSSIEU \
   Auth__PermitsPerSecond=100000 Auth__Burst=100000 \
   Auth__Clients__0__Id=bench-issuer Auth__Clients__0__Role=issuer Auth__Clients__0__Key="$issuer_key" Auth__Clients__0__Units__0=BENCH Auth__Clients__0__Sites__0='*' \

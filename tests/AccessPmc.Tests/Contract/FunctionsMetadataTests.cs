@@ -25,6 +25,9 @@ public sealed class FunctionsMetadataTests
         "Health http get api/health",
         "ExpirePasses timer %ExpirePassesSchedule%",
         "PurgePersonalData timer %PurgePersonalDataSchedule%",
+        "ListAnomalies http get api/anomalies",
+        "GetSitePresence http get api/sites/{site}/presence",
+        "ResetPresence timer %PresenceResetSchedule%",
     ];
 
     [Fact]
