@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace AccessPmc.Functions.Presence;
 
-/// <summary>What applying a batch of offline scans did: entries and exits counted, scans too old to change the present, anomalies recorded.</summary>
+/// <summary>What applying a batch of offline scans did: entries and exits counted by this call, scans too old to change the present, anomalies recorded (again, for a re-upload).</summary>
 public sealed record OfflinePresenceRun(int Entered, int Exited, int History, int Anomalies);
 
 /// <summary>
@@ -39,8 +39,8 @@ public sealed class OfflinePresence(
             var source = new AnomalyRules.Source(catalogue.Value.FindSite(scan.Site!)!.Code, scannerId, scan.At!.Value.ToUniversalTime(), now, scan.Id);
             var pass = scan.PassId is { } id ? known.GetValueOrDefault(id) : null;
             var outcome = pass is not null && Moves(scan) ? await ApplyOneAsync(scan, source, pass.Id, ct) : null;
-            entered += outcome?.Outcome == PresenceOutcome.Admitted ? 1 : 0;
-            exited += outcome?.Outcome == PresenceOutcome.Exited ? 1 : 0;
+            entered += outcome is { Outcome: PresenceOutcome.Admitted, Written: true } ? 1 : 0;
+            exited += outcome is { Outcome: PresenceOutcome.Exited, Written: true } ? 1 : 0;
             history += outcome?.Outcome == PresenceOutcome.History ? 1 : 0;
 
             var found = await AnomaliesAsync(scan, source, pass, outcome, probes, ct);

@@ -5,8 +5,8 @@ using Microsoft.Extensions.Options;
 
 namespace AccessPmc.Functions.Presence;
 
-/// <summary>A scan's effect on presence, and the snapshot it was decided on (as written when it was).</summary>
-public sealed record PresenceResult(PresenceOutcome Outcome, PresenceSnapshot Snapshot);
+/// <summary>A scan's effect on presence, the snapshot it was decided on (as written when it was), and whether this call wrote it.</summary>
+public sealed record PresenceResult(PresenceOutcome Outcome, PresenceSnapshot Snapshot, bool Written = false);
 
 /// <summary>
 /// Entries and exits at a site: reads the pass's presence row and the site's counter, applies
@@ -35,7 +35,7 @@ public sealed class PresenceTracker(PresenceStore store, ClientStore clients, IO
         var offline = scan is not null;
         var id = scan ?? NewScanId();
         var outcome = PresenceOutcome.Unchanged;
-        var (snapshot, _) = await store.ChangeAsync(
+        var (snapshot, written) = await store.ChangeAsync(
             first ?? await ReadAsync(site, passId, ct),
             s =>
             {
@@ -47,7 +47,7 @@ public sealed class PresenceTracker(PresenceStore store, ClientStore clients, IO
             },
             () => NewCounter(site),
             ct);
-        return new PresenceResult(outcome, snapshot);
+        return new PresenceResult(outcome, snapshot, written);
     }
 
     /// <summary>
