@@ -6,7 +6,8 @@ namespace AccessPmc.Functions.Presence;
 
 /// <summary>
 /// The parameters of <c>GET /api/anomalies</c>: <c>site</c> (optional, a catalogue code), <c>from</c> and <c>to</c>
-/// (ISO 8601 with an offset; default the 24 hours before now; at most <see cref="MaxRange"/> apart, from before to),
+/// (ISO 8601 with an offset; <c>from</c> included, <c>to</c> excluded; default the 24 hours up to now included; at most
+/// <see cref="MaxRange"/> apart, from before to),
 /// <c>pageSize</c> (1 to the configured maximum) and <c>next</c> (the previous page's token).
 /// </summary>
 public sealed record AnomalyQuery(string? Site, DateTimeOffset From, DateTimeOffset To, int PageSize, string? Next)
@@ -27,7 +28,8 @@ public sealed record AnomalyQuery(string? Site, DateTimeOffset From, DateTimeOff
             }
         }
 
-        if (!Time(Text("to"), now, out var to))
+        // By default up to and including now (to the next whole second: storage may compare at millisecond precision).
+        if (!Time(Text("to"), new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero).AddSeconds(1), out var to))
         {
             return Violation.Invalid(ErrorCodes.ValidationFailed, "to", "An ISO 8601 time with its offset, e.g. 2026-03-16T18:00:00Z.");
         }

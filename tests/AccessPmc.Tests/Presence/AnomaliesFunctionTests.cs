@@ -60,6 +60,20 @@ public sealed class AnomaliesFunctionTests(AzuriteFixture azurite) : AppTests(az
         Assert.Empty(before.Items);
     }
 
+    [Fact]
+    public async Task AnomalyRecordedThisVeryInstantIsInTheDefaultRange()
+    {
+        var pass = await App.IssuedAsync();
+        await App.RevokeAsync(pass.Id);
+        App.Clock.Advance(TimeSpan.FromTicks(1234567));
+        await App.VerifyAsync(pass.Code);
+        await App.RecordedAnomaliesAsync();
+
+        var page = (await App.AnomaliesAsync()).Json<AnomalyPage>();
+
+        Assert.Equal(App.Clock.GetUtcNow(), Assert.Single(page.Items).At);
+    }
+
     [Theory]
     [InlineData("?site=MARS", ErrorCodes.UnknownSite, "site")]
     [InlineData("?from=2026-03-16T08:00:00Z&to=2026-03-16T07:00:00Z", ErrorCodes.ValidationFailed, "from")]
