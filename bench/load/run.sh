@@ -39,5 +39,5 @@ curl -sf -o /dev/null "http://127.0.0.1:$host_port/api/health" || { echo "SelfHo
 
 dotnet bench/AccessPmc.Load/bin/Release/net10.0/AccessPmc.Load.dll \
   --url "http://127.0.0.1:$host_port" --kestrel "http://127.0.0.1:$kestrel_port" --conn "$conn" \
-  --issuer-key "$issuer_key" --scanner-key "$scanner_key" --seconds "$seconds" --workers "$workers" --expiry "${EXPIRY:-true}" --phases "${PHASES:-storage,kestrel,verify,issue,bulk,expiry}" --out bench/load/last-run.md
+  --issuer-key "$issuer_key" --scanner-key "$scanner_key" --seconds "$seconds" --workers "$workers" --expiry "${EXPIRY:-true}" --phases "${PHASES:-storage,kestrel,verify,entry,issue,bulk,expiry}" --out bench/load/last-run.md
 echo "table written to bench/load/last-run.md"
