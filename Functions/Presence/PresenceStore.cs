@@ -77,11 +77,11 @@ public sealed class PresenceStore(Tables tables)
         return outcome?.Row ?? throw new InvalidOperationException($"The occupancy counter of {site} disappeared.");
     }
 
-    /// <summary>The rows marked inside at <paramref name="site"/> (of any epoch: the caller compares with the counter's).</summary>
-    public async Task<IReadOnlyList<PresenceEntity>> MarkedInsideAsync(string site, CancellationToken ct)
+    /// <summary>The rows inside at <paramref name="site"/> in <paramref name="epoch"/> (the counter's): one partition query.</summary>
+    public async Task<IReadOnlyList<PresenceEntity>> InsideAsync(string site, long epoch, CancellationToken ct)
     {
         var rows = new List<PresenceEntity>();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {site} and State eq {PresenceEntity.Inside}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {site} and State eq {PresenceEntity.Inside} and Epoch eq {epoch}");
         await foreach (var row in Table.QueryAsync<PresenceEntity>(filter, maxPerPage: 1000, cancellationToken: ct))
         {
             rows.Add(row);

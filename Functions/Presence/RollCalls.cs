@@ -10,17 +10,15 @@ namespace AccessPmc.Functions.Presence;
 /// <summary>
 /// Who is inside a site now, for evacuation: the rows inside in the counter's epoch, with each pass's display
 /// label and kind read from the pass (never copied into presence rows, so erasure and retention of the pass
-/// cover them). One partition query plus a point read per person inside, 16 at a time.
+/// cover them). The counter, one partition query, then a point read per person inside, 16 at a time.
 /// </summary>
 public sealed class RollCalls(PresenceStore store, PresenceTracker tracker, PassStore passes, ClientStore clients, TimeProvider time)
 {
     public async Task<RollCall> TakeAsync(SiteOptions site, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var counterRead = store.CounterAsync(site.Code, ct);
-        var marked = await store.MarkedInsideAsync(site.Code, ct);
-        var counter = await counterRead ?? tracker.NewCounter(site.Code);
-        var inside = marked.Where(r => r.IsInside(counter)).ToList();
+        var counter = await store.CounterAsync(site.Code, ct) ?? tracker.NewCounter(site.Code);
+        var inside = await store.InsideAsync(site.Code, counter.Epoch, ct);
 
         var found = new ConcurrentDictionary<string, PassEntity>(StringComparer.Ordinal);
         await Parallel.ForEachAsync(inside, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct }, async (row, token) =>
