@@ -24,4 +24,6 @@ public sealed class OccupancyEntity : ITableEntity
 
     [IgnoreDataMember]
     public bool IsNew => ETag == default;
+
+    public OccupancyEntity Copy() => (OccupancyEntity)MemberwiseClone();
 }

@@ -14,6 +14,8 @@ public sealed record PresenceResult(PresenceOutcome Outcome, PresenceSnapshot Sn
 /// </summary>
 public sealed class PresenceTracker(PresenceStore store, ClientStore clients, IOptions<AccessPmcOptions> options, TimeProvider time)
 {
+    private readonly SiteLanes lanes = new();
+
     /// <summary>Whether <paramref name="code"/> is in the catalogue (passes may name sites removed since).</summary>
     public bool Known(string code) => options.Value.FindSite(code) is not null;
 
@@ -35,17 +37,18 @@ public sealed class PresenceTracker(PresenceStore store, ClientStore clients, IO
         var offline = scan is not null;
         var id = scan ?? NewScanId();
         var outcome = PresenceOutcome.Unchanged;
-        var (snapshot, written) = await store.ChangeAsync(
+        PresenceWrite? Decide(PresenceSnapshot s)
+        {
+            var decision = direction == Directions.Exit
+                ? PresenceRules.Exit(s, scanner, id, at, offline)
+                : PresenceRules.Enter(s, options, scanner, id, at, offline);
+            outcome = decision.Outcome;
+            return decision.Write;
+        }
+
+        var (snapshot, written) = await lanes.For(site).RunAsync(
             first ?? await ReadAsync(site, passId, ct),
-            s =>
-            {
-                var decision = direction == Directions.Exit
-                    ? PresenceRules.Exit(s, scanner, id, at, offline)
-                    : PresenceRules.Enter(s, options, scanner, id, at, offline);
-                outcome = decision.Outcome;
-                return decision.Write;
-            },
-            () => NewCounter(site),
+            start => store.ChangeAsync(start, Decide, () => NewCounter(site), ct),
             ct);
         return new PresenceResult(outcome, snapshot, written);
     }

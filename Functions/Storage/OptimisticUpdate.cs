@@ -46,8 +46,8 @@ public static class OptimisticUpdate
     /// entity group transaction to submit for <paramref name="state"/> (each action carrying the ETag of the row
     /// as read, or an insert for a row that was absent), or nothing when no write is needed. When the transaction
     /// fails because one of its rows changed or appeared meanwhile (412, 409), nothing of it was written: the
-    /// state is read again and the change re-decided. Returns the state the last decision was taken on and
-    /// whether this call wrote it. Rows that many writers share (a site's counter) make conflicts the rule under
+    /// state is read again and the change re-decided. Returns the state the last decision was taken on (the
+    /// written entities carrying their new ETags) and whether this call wrote it. Rows that many writers share (a site's counter) make conflicts the rule under
     /// load, so a conflict waits a random moment, growing with each conflict, before reading again: writers that
     /// all read again at once would all conflict again.
     /// </summary>
@@ -63,7 +63,16 @@ public static class OptimisticUpdate
 
             try
             {
-                await table.SubmitTransactionAsync(actions, ct);
+                var responses = (await table.SubmitTransactionAsync(actions, ct)).Value;
+                for (var i = 0; i < actions.Count; i++)
+                {
+                    // As stored now; a row whose new ETag is not known reads as never stored, so its next write fails and re-reads.
+                    if (actions[i].ActionType != TableTransactionActionType.Delete)
+                    {
+                        actions[i].Entity.ETag = responses.Count > i && responses[i].Headers.ETag is { } etag ? etag : default;
+                    }
+                }
+
                 return (state, true);
             }
             catch (TableTransactionFailedException e) when (e.Status is 409 or 412)

@@ -2,10 +2,44 @@ using AccessPmc.Contracts;
 
 namespace AccessPmc.Tests.Presence;
 
-/// <summary>Exactness under concurrent scans at several gates of one site, on the real Azurite (ETags and transactions are its).</summary>
-public sealed class PresenceRaceTests(AzuriteFixture azurite)
-    : AppTests(azurite, "prace", PresenceCalls.WithOtherScanner(new() { ["AccessPmc:Sites:0:Capacity"] = "50", ["Auth:PermitsPerSecond"] = "10000", ["Auth:Burst"] = "10000" }))
+/// <summary>
+/// Exactness under concurrent scans at several gates of one site, on the real Azurite (ETags and transactions are
+/// its). The gates are spread over three instances sharing the tables: within an instance changes at a site take
+/// turns (<see cref="AccessPmc.Functions.Presence.SiteLanes"/>), across instances only the ETags keep the count exact.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class PresenceRaceTests(AzuriteFixture azurite) : IAsyncLifetime
 {
+    private static readonly Dictionary<string, string?> Settings =
+        PresenceCalls.WithOtherScanner(new() { ["AccessPmc:Sites:0:Capacity"] = "50", ["Auth:PermitsPerSecond"] = "10000", ["Auth:Burst"] = "10000" });
+
+    private readonly List<TestApp> instances = [];
+
+    private TestApp App => instances[0];
+
+    /// <summary>The instance and scanner key the <paramref name="i"/>-th scan goes through: three instances, two gates.</summary>
+    private (TestApp App, string Key) Gate(int i) => (instances[i % 3], i % 2 == 0 ? TestApp.ScannerKey : PresenceCalls.OtherScannerKey);
+
+    public async Task InitializeAsync()
+    {
+        instances.Add(await TestApp.StartAsync(azurite, "prace", Settings));
+        var prefix = App.Tables.Presence.Name[..^"Presence".Length];
+        for (var i = 0; i < 2; i++)
+        {
+            instances.Add(await TestApp.StartAsync(azurite, "prace", new Dictionary<string, string?>(Settings) { ["Storage:TablePrefix"] = prefix }));
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var other in instances.Skip(1))
+        {
+            await other.Services.DisposeAsync();
+        }
+
+        await App.DisposeAsync();
+    }
+
     [Fact]
     public async Task HundredConcurrentEntriesAtASiteOfFiftyAdmitExactlyFifty()
     {
@@ -15,7 +49,8 @@ public sealed class PresenceRaceTests(AzuriteFixture azurite)
         var scans = passes.Select((p, i) => Task.Run(async () =>
         {
             await start.Task;
-            return await App.EnterAsync(p.Code!, key: i % 2 == 0 ? TestApp.ScannerKey : PresenceCalls.OtherScannerKey);
+            var (app, key) = Gate(i);
+            return await app.EnterAsync(p.Code!, key: key);
         })).ToList();
         start.SetResult();
         var verdicts = await Task.WhenAll(scans);
@@ -38,20 +73,23 @@ public sealed class PresenceRaceTests(AzuriteFixture azurite)
         var scans = cycling.Select((p, i) => Task.Run(async () =>
         {
             await start.Task;
-            var key = i % 2 == 0 ? TestApp.ScannerKey : PresenceCalls.OtherScannerKey;
             var verdicts = new List<VerifyResponse>();
             for (var round = 0; round < 3; round++)
             {
-                verdicts.Add(await App.EnterAsync(p.Code!, key: key));
-                verdicts.Add(await App.ExitAsync(p.Code!, key: key));
+                var (app, key) = Gate(i + round);
+                verdicts.Add(await app.EnterAsync(p.Code!, key: key));
+                (app, key) = Gate(i + round + 1);
+                verdicts.Add(await app.ExitAsync(p.Code!, key: key));
             }
 
-            verdicts.Add(await App.EnterAsync(p.Code!, key: key));
+            var (last, lastKey) = Gate(i);
+            verdicts.Add(await last.EnterAsync(p.Code!, key: lastKey));
             return verdicts;
-        })).Concat(entering.Select(p => Task.Run(async () =>
+        })).Concat(entering.Select((p, i) => Task.Run(async () =>
         {
             await start.Task;
-            return new List<VerifyResponse> { await App.EnterAsync(p.Code!) };
+            var (app, key) = Gate(i);
+            return new List<VerifyResponse> { await app.EnterAsync(p.Code!, key: key) };
         }))).ToList();
         start.SetResult();
         var all = (await Task.WhenAll(scans)).SelectMany(v => v).ToList();
@@ -69,11 +107,12 @@ public sealed class PresenceRaceTests(AzuriteFixture azurite)
         var passes = await App.StoredPassesAsync(20);
 
         var outcomes = new List<(VerifyResponse A, VerifyResponse B)>();
-        foreach (var pass in passes)
+        foreach (var (pass, i) in passes.Select((p, i) => (p, i)))
         {
+            // Same instance (the lane serialises them) or two instances (only the ETags do), by turns.
             var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             var a = Task.Run(async () => { await start.Task; return await App.EnterAsync(pass.Code!); });
-            var b = Task.Run(async () => { await start.Task; return await App.EnterAsync(pass.Code!, key: PresenceCalls.OtherScannerKey); });
+            var b = Task.Run(async () => { await start.Task; return await instances[i % 2].EnterAsync(pass.Code!, key: PresenceCalls.OtherScannerKey); });
             start.SetResult();
             outcomes.Add((await a, await b));
         }
