@@ -20,14 +20,26 @@ public sealed class SiteLanes
         private readonly SemaphoreSlim turn = new(1, 1);
         private OccupancyEntity? known;
 
-        /// <summary>Runs <paramref name="change"/> on <paramref name="first"/> (with the freshest counter this instance knows) once the site's turn comes.</summary>
+        /// <summary>
+        /// Once the site's turn comes, runs <paramref name="change"/> on <paramref name="first"/> (read during this scan)
+        /// with the counter as this instance last knew it. A write is checked by the counter's ETag; a decision not to
+        /// write (a refusal) is not, so it must rest on what this scan read: it is taken again on <paramref name="first"/>
+        /// (a reset or another instance may have moved the counter since this instance last saw it).
+        /// </summary>
         public async Task<(PresenceSnapshot State, bool Written)> RunAsync(
             PresenceSnapshot first, Func<PresenceSnapshot, Task<(PresenceSnapshot State, bool Written)>> change, CancellationToken ct)
         {
             await turn.WaitAsync(ct);
             try
             {
-                var outcome = await change(known is null ? first : first with { Counter = known.Copy() });
+                var remembered = known is null ? null : first with { Counter = known.Copy() };
+                var outcome = await change(remembered ?? first);
+                if (remembered is not null && !outcome.Written && ReferenceEquals(outcome.State, remembered))
+                {
+                    // Decided on memory alone and nothing written (the rules change rows only when they write): decide on the read.
+                    outcome = await change(first);
+                }
+
                 known = outcome.State.Counter.IsNew ? null : outcome.State.Counter.Copy();
                 return outcome;
             }

@@ -23,6 +23,10 @@ public static class PresenceCalls
         return all;
     }
 
+    /// <summary>Another instance of the service over the same tables as <paramref name="first"/> (dispose its <see cref="TestApp.Services"/> only: the tables are <paramref name="first"/>'s).</summary>
+    public static Task<TestApp> SecondInstanceAsync(AzuriteFixture azurite, TestApp first, Dictionary<string, string?> settings) =>
+        TestApp.StartAsync(azurite, "second", new Dictionary<string, string?>(settings) { ["Storage:TablePrefix"] = first.Tables.Presence.Name[..^"Presence".Length] });
+
     public static async Task<Reply> ScanReplyAsync(this TestApp app, string? code, string site, string? direction, string key = TestApp.ScannerKey)
     {
         var req = app.Request("POST", "/api/verify", new VerifyRequest(code, site, direction), key);

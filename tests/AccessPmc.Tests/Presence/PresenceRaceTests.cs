@@ -23,10 +23,9 @@ public sealed class PresenceRaceTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         instances.Add(await TestApp.StartAsync(azurite, "prace", Settings));
-        var prefix = App.Tables.Presence.Name[..^"Presence".Length];
         for (var i = 0; i < 2; i++)
         {
-            instances.Add(await TestApp.StartAsync(azurite, "prace", new Dictionary<string, string?>(Settings) { ["Storage:TablePrefix"] = prefix }));
+            instances.Add(await PresenceCalls.SecondInstanceAsync(azurite, App, Settings));
         }
     }
 
