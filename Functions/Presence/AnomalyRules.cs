@@ -5,7 +5,7 @@ using AccessPmc.Functions.Storage;
 namespace AccessPmc.Functions.Presence;
 
 /// <summary>
-/// What makes a scan an anomaly (decision D-presence-4). Online and offline scans go through the same rules;
+/// What makes a scan an anomaly (D30). Online and offline scans go through the same rules;
 /// <see cref="Source"/> says which, and gives offline anomalies keys derived from the scan id so that a
 /// re-upload rewrites them instead of adding more.
 /// </summary>

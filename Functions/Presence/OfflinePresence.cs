@@ -11,7 +11,7 @@ public sealed record OfflinePresenceRun(int Entered, int Exited, int History, in
 /// Scans a scanner verified offline, applied to presence after the fact, in their original time order, and
 /// the anomalies they reveal (marked after the fact). Idempotent per scan id: a scan already applied
 /// recognises its own write, anomaly keys derive from the scan id, so uploading the same scans again changes
-/// nothing (decision D-presence-5).
+/// nothing (D31).
 /// </summary>
 public sealed class OfflinePresence(
     PresenceTracker tracker, AnomalyDetector detector, AnomalyStore anomalies, PassStore passes,

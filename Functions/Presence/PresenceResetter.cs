@@ -7,7 +7,7 @@ namespace AccessPmc.Functions.Presence;
 /// The daily reset: every site whose local reset time (<see cref="SiteOptions.DailyReset"/>, in its time zone)
 /// has passed since its last reset starts a new epoch at zero, so everyone still counted inside is counted out.
 /// One ETag-guarded write of the site's counter; idempotent (a second run finds the due reset done) and
-/// independent of the timer's schedule (a late run resets once, for the latest due time). Decision D-presence-3.
+/// independent of the timer's schedule (a late run resets once, for the latest due time). D29.
 /// </summary>
 public sealed class PresenceResetter(PresenceStore store, PresenceTracker tracker, IOptions<AccessPmcOptions> options, TimeProvider time, ILogger<PresenceResetter> logger)
 {

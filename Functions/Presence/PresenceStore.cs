@@ -17,7 +17,7 @@ public readonly record struct PresenceWrite(bool Row, bool Counter, bool DeleteR
 /// The <c>Presence</c> table, its only writer: per site (partition), one row per pass and the occupancy
 /// counter. Every change of presence that moves the count is one entity group transaction over the row and
 /// the counter, each guarded by its ETag (or an insert where it was absent), so the count is exact under
-/// concurrent scans and a crash can leave no half-done change (decision D-presence-1).
+/// concurrent scans and a crash can leave no half-done change (D27).
 /// </summary>
 public sealed class PresenceStore(Tables tables)
 {

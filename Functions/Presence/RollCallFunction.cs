@@ -11,7 +11,7 @@ namespace AccessPmc.Functions.Presence;
 
 /// <summary>
 /// <c>GET /api/sites/{site}/presence[?format=csv]</c>: the roll-call of a site, for admins and for the scanners of
-/// that site (the agents who evacuate it; decision D-presence-6). Never cached: it names people.
+/// that site (the agents who evacuate it; D32). Never cached: it names people.
 /// </summary>
 public sealed class RollCallFunction(RequestGate gate, RollCalls rollCalls, IOptions<AccessPmcOptions> options)
 {
