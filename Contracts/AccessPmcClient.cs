@@ -78,6 +78,25 @@ public sealed class AccessPmcClient(HttpClient http, string apiKey)
     public Task<MeResponse> GetMeAsync(CancellationToken ct = default) =>
         SendAsync(HttpMethod.Get, "me", null, Json.MeResponse, ct);
 
+    // Presence (admins; scanners for their own sites' roll-call)
+
+    /// <summary>Who is inside <paramref name="site"/> now, sorted for an evacuation list.</summary>
+    public Task<RollCall> GetSitePresenceAsync(string site, CancellationToken ct = default) =>
+        SendAsync(HttpMethod.Get, $"sites/{Escape(site)}/presence", null, Json.RollCall, ct);
+
+    /// <summary>The same roll-call as CSV (UTF-8, header row first, times in the site's local time), for printing.</summary>
+    public async Task<string> GetSitePresenceCsvAsync(string site, CancellationToken ct = default) =>
+        Encoding.UTF8.GetString(await GetBytesAsync($"sites/{Escape(site)}/presence?format=csv", ct).ConfigureAwait(false));
+
+    /// <summary>Anomalies between <paramref name="from"/> and <paramref name="to"/> (default: the last 24 hours), oldest first; pass <see cref="AnomalyPage.Next"/> back as <paramref name="next"/>.</summary>
+    public Task<AnomalyPage> GetAnomaliesAsync(string? site = null, DateTimeOffset? from = null, DateTimeOffset? to = null, int? pageSize = null, string? next = null, CancellationToken ct = default) =>
+        SendAsync(HttpMethod.Get, "anomalies" + Query(
+            ("site", site),
+            ("from", from?.ToString("O", CultureInfo.InvariantCulture)),
+            ("to", to?.ToString("O", CultureInfo.InvariantCulture)),
+            ("pageSize", pageSize?.ToString(CultureInfo.InvariantCulture)),
+            ("next", next)), null, Json.AnomalyPage, ct);
+
     public Task<JsonWebKeySet> GetKeysAsync(CancellationToken ct = default) =>
         SendAsync(HttpMethod.Get, "keys", null, Json.JsonWebKeySet, ct);
 

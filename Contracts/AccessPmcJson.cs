@@ -35,4 +35,6 @@ namespace AccessPmc.Contracts;
 [JsonSerializable(typeof(ScanUploadRequest))]
 [JsonSerializable(typeof(ScanUploadResponse))]
 [JsonSerializable(typeof(DocumentBatchRequest))]
+[JsonSerializable(typeof(AnomalyPage))]
+[JsonSerializable(typeof(RollCall))]
 public sealed partial class AccessPmcJson : JsonSerializerContext;

@@ -30,6 +30,7 @@ public static class ErrorCodes
     public const string BadFormat = "bad_format";
     public const string TooManyItems = "too_many_items";
     public const string StorageUnavailable = "storage_unavailable";
+    public const string UnknownDirection = "unknown_direction";
     public const string Internal = "internal_error";
 }
 

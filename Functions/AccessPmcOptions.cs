@@ -66,8 +66,32 @@ public sealed class SiteOptions
 
     public string TimeZone { get; set; } = "Europe/Paris";
 
-    /// <summary>Kept for capacity planning; not enforced yet.</summary>
-    public int? DailyCapacity { get; set; }
+    /// <summary>People inside at once; an entry beyond it is <c>site_full</c> (or only warned, see <see cref="CapacityMode"/>). Null: no limit.</summary>
+    [Range(1, 1_000_000)]
+    public int? Capacity { get; set; }
+
+    /// <summary><c>refuse</c> (default): an entry over <see cref="Capacity"/> is refused; <c>warn</c>: admitted, and the answer shows occupancy over capacity.</summary>
+    [RegularExpression(@"^(refuse|warn)\z")]
+    public string CapacityMode { get; set; } = PresenceModes.Refuse;
+
+    /// <summary><c>refuse</c> (default): an entry of a pass already inside is <c>already_inside</c>; <c>warn</c>: admitted, the answer says when and where it entered. Both record an anomaly.</summary>
+    [RegularExpression(@"^(refuse|warn)\z")]
+    public string AntiPassback { get; set; } = PresenceModes.Refuse;
+
+    /// <summary>Local time (<c>HH:mm</c>, in <see cref="TimeZone"/>) at which everyone still counted inside is counted out, for people who forget to scan out.</summary>
+    [RegularExpression(@"^([01][0-9]|2[0-3]):[0-5][0-9]\z")]
+    public string DailyReset { get; set; } = "03:00";
+
+    public bool RefusesWhenFull => CapacityMode == PresenceModes.Refuse;
+
+    public bool RefusesPassback => AntiPassback == PresenceModes.Refuse;
+}
+
+/// <summary>What a site does when a presence rule is broken: refuse the entry, or admit it with a warning.</summary>
+public static class PresenceModes
+{
+    public const string Refuse = "refuse";
+    public const string Warn = "warn";
 }
 
 public sealed class KindPolicy

@@ -4,6 +4,7 @@ using AccessPmc.Functions.Documents;
 using AccessPmc.Functions.Expiry;
 using AccessPmc.Functions.Http;
 using AccessPmc.Functions.Passes;
+using AccessPmc.Functions.Presence;
 using AccessPmc.Functions.Privacy;
 using AccessPmc.Functions.Scanner;
 using AccessPmc.Functions.Security;
@@ -57,6 +58,7 @@ public static class AccessPmcServiceCollectionExtensions
         services.AddSingleton<HolderData>();
         services.AddDocuments();
         services.AddScanner();
+        services.AddPresence(configuration);
 
         services.AddHostedService<StartupChecks>();
         services.AddHostedService<TableInitializer>();

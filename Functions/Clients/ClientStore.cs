@@ -25,6 +25,10 @@ public sealed class ClientStore(Tables tables, TimeProvider time)
         return entity is { DisabledAt: null } && ApiKeys.Matches(hash, entity.KeyHash) ? entity.ToCaller() : null;
     }
 
+    /// <summary>The name of a stored client (cached as for authentication), or null for a configured or unknown client.</summary>
+    public async ValueTask<string?> NameOfAsync(string id, CancellationToken ct) =>
+        id is { Length: > 0 and <= 64 } ? (await FindAsync(id, ct))?.Name : null;
+
     public async Task<ClientWithKey> CreateAsync(string name, Role role, IReadOnlyList<string> units, IReadOnlyList<string> sites, CancellationToken ct)
     {
         var id = ApiKeys.NewClientId();

@@ -29,9 +29,11 @@ public sealed class HolderFunctions(RequestGate gate, HolderData holders, IOptio
         var (admin, given, family) = request.Value;
         var passes = await holders.FindAsync(given, family, ct);
         var scans = await holders.ScansAsync(passes, ct);
-        logger.LogInformation("Holder export by {AdminId}: {Passes} passes, {Scans} scan events", admin.Id, passes.Count, scans.Count);
+        var presence = await holders.PresenceAsync(passes, ct);
+        var anomalies = await holders.AnomaliesAsync(passes, ct);
+        logger.LogInformation("Holder export by {AdminId}: {Passes} passes, {Scans} scan events, {Presence} presence rows, {Anomalies} anomalies", admin.Id, passes.Count, scans.Count, presence.Count, anomalies.Count);
         req.HttpContext.Response.Headers.CacheControl = "no-store";
-        return TypedResults.Ok(new HolderExport(passes.Select(p => p.ToResponse(req)).ToList(), scans));
+        return TypedResults.Ok(new HolderExport(passes.Select(p => p.ToResponse(req)).ToList(), scans, presence, anomalies));
     }
 
     [Function("EraseHolder")]

@@ -1,5 +1,6 @@
 using AccessPmc.Contracts;
 using AccessPmc.Functions.Passes;
+using AccessPmc.Functions.Presence;
 using AccessPmc.Functions.Verification;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -7,15 +8,16 @@ using Microsoft.Extensions.Options;
 namespace AccessPmc.Functions.Privacy;
 
 /// <summary>What one purge run did.</summary>
-public sealed record PurgeRun(int PassesErased, int ScanEventsDeleted, int IdempotencyKeysDeleted);
+public sealed record PurgeRun(int PassesErased, int ScanEventsDeleted, int IdempotencyKeysDeleted, int PresenceRowsDeleted = 0, int AnomaliesDeleted = 0);
 
 /// <summary>
 /// Retention, enforced: holder data of passes ended longer ago than the retention period is erased,
-/// scan events older than theirs are reduced to anonymous daily counts, stale idempotency keys go.
+/// scan events older than theirs are reduced to anonymous daily counts, presence rows and anomalies older than
+/// the same retention are deleted, stale idempotency keys go.
 /// Every step is idempotent; the index rows are deleted only once their work is done.
 /// </summary>
 public sealed class PersonalDataPurger(
-    PassIndexes indexes, PassStore passes, ScanStore scans, IdempotencyStore idempotency,
+    PassIndexes indexes, PassStore passes, ScanStore scans, IdempotencyStore idempotency, PresenceStore presence, AnomalyStore anomalies,
     TimeProvider time, IOptions<AccessPmcOptions> options, ILogger<PersonalDataPurger> logger)
 {
     public async Task<PurgeRun> RunAsync(CancellationToken ct)
@@ -23,15 +25,28 @@ public sealed class PersonalDataPurger(
         var now = time.GetUtcNow();
         var policy = options.Value;
         var erased = await ErasePassesAsync(now, ct);
-        var deleted = 0;
+        var cutoff = now - policy.ScanEventRetention;
+        var (deleted, rows) = (0, 0);
         foreach (var site in policy.Sites)
         {
-            deleted += await scans.ReduceToCountsAsync(site.Code, now - policy.ScanEventRetention, ct);
+            deleted += await scans.ReduceToCountsAsync(site.Code, cutoff, ct);
+            rows += await PurgePresenceAsync(site.Code, cutoff, ct);
         }
 
+        var found = await anomalies.DeleteBeforeAsync(cutoff, ct);
         var keys = await idempotency.DeleteCreatedBeforeAsync(now - policy.IdempotencyRetention, ct);
-        logger.LogInformation("PurgePersonalData: {Passes} passes erased, {Scans} scan events and {Keys} idempotency keys deleted", erased, deleted, keys);
-        return new PurgeRun(erased, deleted, keys);
+        logger.LogInformation(
+            "PurgePersonalData: {Passes} passes erased, {Scans} scan events, {Rows} presence rows, {Anomalies} anomalies and {Keys} idempotency keys deleted",
+            erased, deleted, rows, found, keys);
+        return new PurgeRun(erased, deleted, keys, rows, found);
+    }
+
+    /// <summary>Presence rows untouched since the cutoff, except a pass still counted inside (the counter must stay exact).</summary>
+    private async Task<int> PurgePresenceAsync(string site, DateTimeOffset cutoff, CancellationToken ct)
+    {
+        var counter = await presence.CounterAsync(site, ct);
+        var old = await presence.ChangedBeforeAsync(site, cutoff, ct);
+        return await presence.DeleteUnchangedAsync(old.Where(r => counter is null || !r.IsInside(counter)), ct);
     }
 
     private async Task<int> ErasePassesAsync(DateTimeOffset now, CancellationToken ct)

@@ -22,10 +22,9 @@ public sealed class MeFunction(RequestGate gate, IOptions<AccessPmcOptions> opti
         }
 
         var caller = admission.Admitted;
-        // Capacity stays null until sites have one (presence control, issue 11).
         var sites = options.Value.Sites
             .Where(s => caller.MayUseSite(s.Code))
-            .Select(s => new SiteInfo(s.Code, s.Name is { Length: > 0 } name ? name : s.Code, s.TimeZone, null))
+            .Select(s => new SiteInfo(s.Code, s.Name is { Length: > 0 } name ? name : s.Code, s.TimeZone, s.Capacity))
             .ToList();
         req.HttpContext.Response.Headers.CacheControl = "no-store";
         return TypedResults.Ok(new MeResponse(caller.Id, caller.Name ?? caller.Id, ApiCaller.RoleName(caller.Role), caller.Units, sites, Policy()));

@@ -1,6 +1,7 @@
 using AccessPmc.Functions.Verification;
 using AccessPmc.Contracts;
 using AccessPmc.Functions.Http;
+using AccessPmc.Functions.Presence;
 using AccessPmc.Functions.Security;
 using AccessPmc.Functions.Storage;
 using Microsoft.AspNetCore.Http;
@@ -13,9 +14,10 @@ namespace AccessPmc.Functions.Scanner;
 /// <summary>
 /// <c>POST /api/scans</c>: scans verified offline, uploaded later (scanner and admin roles, the caller's sites).
 /// Each valid item becomes a scan event with its original time and <c>Offline = true</c>; a re-upload stores
-/// nothing twice (counted as duplicates); a bad item is refused alone, with its index and a problem.
+/// nothing twice (counted as duplicates); a bad item is refused alone, with its index and a problem. Accepted
+/// scans are then applied to presence in their own time order, anomalies recorded after the fact (D43).
 /// </summary>
-public sealed class ScanUploadFunction(RequestGate gate, OfflineScanRules rules, OfflineScanStore store, IOptions<AccessPmcOptions> options, TimeProvider time)
+public sealed class ScanUploadFunction(RequestGate gate, OfflineScanRules rules, OfflineScanStore store, OfflinePresence presence, IOptions<AccessPmcOptions> options, TimeProvider time)
 {
     /// <summary>Items per request: a scanner uploads its queue in chunks of 200.</summary>
     public const int MaxScans = 500;
@@ -48,6 +50,7 @@ public sealed class ScanUploadFunction(RequestGate gate, OfflineScanRules rules,
 
         var now = time.GetUtcNow();
         var valid = new List<ScanEventEntity>();
+        var accepted = new List<OfflineScan>();
         var errors = new List<ScanUploadError>();
         for (var i = 0; i < scans.Count; i++)
         {
@@ -59,10 +62,14 @@ public sealed class ScanUploadFunction(RequestGate gate, OfflineScanRules rules,
             else
             {
                 valid.Add(outcome.Value!);
+                accepted.Add(scans[i]);
             }
         }
 
         var (stored, duplicates) = await store.AddAsync(valid, ct);
+
+        // Duplicates too: applying is idempotent per scan id, and completes an upload a crash interrupted.
+        await presence.ApplyAsync(admission.Admitted.Id, accepted, ct);
         return TypedResults.Ok(new ScanUploadResponse(stored, duplicates, errors));
     }
 }

@@ -40,4 +40,46 @@ public static class OptimisticUpdate
 
         return null;
     }
+
+    /// <summary>
+    /// The same, for rows of one partition that must change together: <paramref name="change"/> returns the
+    /// entity group transaction to submit for <paramref name="state"/> (each action carrying the ETag of the row
+    /// as read, or an insert for a row that was absent), or nothing when no write is needed. When the transaction
+    /// fails because one of its rows changed or appeared meanwhile (412, 409), nothing of it was written: the
+    /// state is read again and the change re-decided. Returns the state the last decision was taken on (the
+    /// written entities carrying their new ETags) and whether this call wrote it. Rows that many writers share (a site's counter) make conflicts the rule under
+    /// load, so a conflict waits a random moment, growing with each conflict, before reading again: writers that
+    /// all read again at once would all conflict again.
+    /// </summary>
+    public static async Task<(T State, bool Written)> ApplyGroupAsync<T>(
+        TableClient table, T state, Func<T, IReadOnlyList<TableTransactionAction>?> change, Func<CancellationToken, Task<T>> reload, CancellationToken ct)
+    {
+        for (var conflicts = 0; ; conflicts++)
+        {
+            if (change(state) is not { Count: > 0 } actions)
+            {
+                return (state, false);
+            }
+
+            try
+            {
+                var responses = (await table.SubmitTransactionAsync(actions, ct)).Value;
+                for (var i = 0; i < actions.Count; i++)
+                {
+                    // As stored now; a row whose new ETag is not known reads as never stored, so its next write fails and re-reads.
+                    if (actions[i].ActionType != TableTransactionActionType.Delete)
+                    {
+                        actions[i].Entity.ETag = responses.Count > i && responses[i].Headers.ETag is { } etag ? etag : default;
+                    }
+                }
+
+                return (state, true);
+            }
+            catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1 << Math.Min(conflicts + 1, 6))), ct);
+                state = await reload(ct);
+            }
+        }
+    }
 }

@@ -20,6 +20,8 @@ public sealed class Tables
         ScanCounts = Get("ScanCounts");
         Clients = Get("ApiClients");
         Idempotency = Get("IdempotencyKeys");
+        Presence = Get("Presence");
+        Anomalies = Get("Anomalies");
     }
 
     public TableServiceClient Service { get; }
@@ -33,8 +35,13 @@ public sealed class Tables
     public TableClient Clients { get; }
     public TableClient Idempotency { get; }
 
+    /// <summary>Per site: one presence row per pass and the site's occupancy counter (same partition, so they change in one transaction).</summary>
+    public TableClient Presence { get; }
+
+    public TableClient Anomalies { get; }
+
     public IEnumerable<TableClient> All =>
-        [Passes, ExpiryIndex, UnitIndex, Revocations, PurgeIndex, ScanEvents, ScanCounts, Clients, Idempotency];
+        [Passes, ExpiryIndex, UnitIndex, Revocations, PurgeIndex, ScanEvents, ScanCounts, Clients, Idempotency, Presence, Anomalies];
 
     public async Task EnsureCreatedAsync(CancellationToken ct)
     {

@@ -36,6 +36,12 @@ public sealed class VerifyFunction(RequestGate gate, PassVerifier verifier, IOpt
             return ApiError.Forbidden(ErrorCodes.SiteNotAllowed, $"This scanner is not assigned to site {site.Code}.").ToResult();
         }
 
-        return TypedResults.Ok(await verifier.VerifyAsync(body.Value.Code, site.Code, admission.Admitted.Id, ct));
+        var direction = body.Value.Direction ?? Directions.Check;
+        if (!Directions.All.Contains(direction))
+        {
+            return ApiError.Invalid(ErrorCodes.UnknownDirection, "direction", "entry, exit or check (the default).").ToResult();
+        }
+
+        return TypedResults.Ok(await verifier.VerifyAsync(body.Value.Code, site.Code, direction, admission.Admitted.Id, ct));
     }
 }

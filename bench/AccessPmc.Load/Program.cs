@@ -42,7 +42,7 @@ var seconds = TimeSpan.FromSeconds(double.Parse(options.GetValueOrDefault("secon
 var workers = int.Parse(options.GetValueOrDefault("workers", "32"), CultureInfo.InvariantCulture);
 var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(10) });
 var issuer = new AccessPmcClient(new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromMinutes(5) }, options["issuer-key"]);
-var phases = options.GetValueOrDefault("phases", "storage,kestrel,verify,issue,bulk,expiry").Split(',');
+var phases = options.GetValueOrDefault("phases", "storage,kestrel,verify,entry,issue,bulk,expiry").Split(',');
 var report = new List<(string Name, string Value)>();
 void Report(string name, string value)
 {
@@ -83,6 +83,25 @@ verifyRate = saturation.PerSecond;
         var r = await verify.OpenAsync(saturation.PerSecond * share, seconds);
         Report($"HTTP verify open loop at {share:P0} of saturation", $"{r.PerSecond:F0} req/s, p50 {r.P50Ms:F1} ms, p99 {r.P99Ms:F1} ms, errors {r.Errors}");
     }
+}
+
+if (phases.Contains("entry"))
+{
+    var scanner = new AccessPmcClient(new HttpClient { BaseAddress = url }, options["scanner-key"]);
+    var entries = new EntryLoad(http, url, options["scanner-key"], await EntryLoad.PoolAsync(issuer, 3000));
+    await entries.Load.ClosedAsync(8, TimeSpan.FromSeconds(2));
+    foreach (var n in new[] { workers, 8 })
+    {
+        var r = await entries.Load.ClosedAsync(n, seconds);
+        Report($"HTTP verify entry/exit at saturation, {n} workers (req/s)", $"{r.PerSecond:F0} (p50 {r.P50Ms:F1} ms, p99 {r.P99Ms:F1} ms, errors {r.Errors})");
+        if (n == workers)
+        {
+            Report("HTTP verify entry / check (same workers)", $"{r.PerSecond / verifyRate:F2}");
+        }
+    }
+
+    var occupancy = (await scanner.GetSitePresenceAsync("PMC")).Occupancy;
+    Report("PMC occupancy after the entry phase (expected: entries − exits sent)", $"{occupancy} (expected {entries.ExpectedOccupancy})");
 }
 
 if (phases.Contains("issue"))

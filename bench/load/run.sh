@@ -22,7 +22,7 @@ conn="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8
 openssl ecparam -name prime256v1 -genkey -noout | openssl pkcs8 -topk8 -nocrypt > "$work/signing.pem"
 issuer_key=$(openssl rand -hex 32); scanner_key=$(openssl rand -hex 32)
 env AzureWebJobsStorage="$conn" Signing__Keys__0__PemFile="$work/signing.pem" \
-  ExpirePassesSchedule="0 0 0 1 1 *" PurgePersonalDataSchedule="0 0 0 1 1 *" Logging__LogLevel__Default=Warning \
+  ExpirePassesSchedule="0 0 0 1 1 *" PurgePersonalDataSchedule="0 0 0 1 1 *" PresenceResetSchedule="0 0 0 1 1 *" Logging__LogLevel__Default=Warning \
   AccessPmc__Sites__0__Code=PMC AccessPmc__Sites__1__Code=JUSSIEU \
   Documents__Organization="Bench University" Documents__Controller="Bench University, Paris" Documents__Contact="dpo@bench.example" \
   Auth__PermitsPerSecond=100000 Auth__Burst=100000 \
@@ -40,5 +40,5 @@ curl -sf -o /dev/null "http://127.0.0.1:$host_port/api/health" || { echo "SelfHo
 
 dotnet bench/AccessPmc.Load/bin/Release/net10.0/AccessPmc.Load.dll \
   --url "http://127.0.0.1:$host_port" --kestrel "http://127.0.0.1:$kestrel_port" --conn "$conn" \
-  --issuer-key "$issuer_key" --scanner-key "$scanner_key" --seconds "$seconds" --workers "$workers" --expiry "${EXPIRY:-true}" --phases "${PHASES:-storage,kestrel,verify,issue,bulk,expiry}" --out bench/load/last-run.md
+  --issuer-key "$issuer_key" --scanner-key "$scanner_key" --seconds "$seconds" --workers "$workers" --expiry "${EXPIRY:-true}" --phases "${PHASES:-storage,kestrel,verify,entry,issue,bulk,expiry}" --out bench/load/last-run.md
 echo "table written to bench/load/last-run.md"

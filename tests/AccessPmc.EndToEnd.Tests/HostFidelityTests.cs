@@ -38,7 +38,7 @@ public sealed class HostFidelityTests(AzuriteFixture azurite)
         var name = "SELFHOST_E2E_" + Guid.NewGuid().ToString("N")[..8];
         var settings = Path.Combine(Directory.CreateTempSubdirectory().FullName, "local.settings.json");
         await File.WriteAllTextAsync(settings, $$"""
-            { "IsEncrypted": false, "Values": { "{{name}}": "from-file", "{{name}}_ONLY": "file-only", "{{name}}__Nested": "nested", "ExpirePassesSchedule": "0 0 * * * *", "PurgePersonalDataSchedule": "0 0 3 * * *" }, "Host": { "LocalHttpPort": 7999 } }
+            { "IsEncrypted": false, "Values": { "{{name}}": "from-file", "{{name}}_ONLY": "file-only", "{{name}}__Nested": "nested", "ExpirePassesSchedule": "0 0 * * * *", "PurgePersonalDataSchedule": "0 0 3 * * *", "PresenceResetSchedule": "0 */5 * * * *" }, "Host": { "LocalHttpPort": 7999 } }
             """);
         Environment.SetEnvironmentVariable(name, "from-environment");
         try

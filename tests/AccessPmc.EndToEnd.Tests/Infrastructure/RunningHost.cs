@@ -52,6 +52,7 @@ public sealed class RunningHost : IAsyncDisposable
         var settings = TestApp.Settings(connectionString, "e2e" + Guid.NewGuid().ToString("N")[..8]);
         settings["ExpirePassesSchedule"] = "0 */5 * * * *";
         settings["PurgePersonalDataSchedule"] = "0 30 3 * * *";
+        settings["PresenceResetSchedule"] = "0 */5 * * * *";
         settings["Logging:LogLevel:Default"] = "Warning";
         return settings;
     }

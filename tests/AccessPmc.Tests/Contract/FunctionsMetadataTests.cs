@@ -30,6 +30,9 @@ public sealed class FunctionsMetadataTests
         "ScannerApp http get,head scanner/{*path}",
         "ExpirePasses timer %ExpirePassesSchedule%",
         "PurgePersonalData timer %PurgePersonalDataSchedule%",
+        "ListAnomalies http get,head api/anomalies",
+        "GetSitePresence http get,head api/sites/{site}/presence",
+        "ResetPresence timer %PresenceResetSchedule%",
     ];
 
     [Fact]

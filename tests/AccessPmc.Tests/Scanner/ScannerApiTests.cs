@@ -126,4 +126,17 @@ public sealed class ScannerApiTests(AzuriteFixture azurite) : AppTests(azurite, 
         Assert.Equal((400, "invalid_json"), (garbage.Status, garbage.ProblemCode()));
         Assert.Empty(await App.Tables.ScanEvents.QueryAsync<TableEntity>().ToListAsync());
     }
+
+    [Fact]
+    public async Task AnUploadedOfflineEntryCountsThePassInsideAndASecondUploadChangesNothing()
+    {
+        var pass = (await App.StoredPassesAsync(1))[0];
+        var upload = new ScanUploadRequest([Scan(passId: pass.Id, at: TestApp.Start.AddMinutes(-5))]);
+
+        await UploadAsync(upload);
+        await UploadAsync(upload);
+
+        Assert.Equal(1, (await App.CounterAsync()).Count);
+        Assert.Equal(1, await App.RowsInsideAsync());
+    }
 }
