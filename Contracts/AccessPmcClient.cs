@@ -74,6 +74,10 @@ public sealed class AccessPmcClient(HttpClient http, string apiKey)
     public Task<ScanUploadResponse> UploadScansAsync(IReadOnlyList<OfflineScan> scans, CancellationToken ct = default) =>
         SendAsync(HttpMethod.Post, "scans", JsonContent.Create(new ScanUploadRequest(scans), Json.ScanUploadRequest), Json.ScanUploadResponse, ct);
 
+    /// <summary>Anonymous aggregates over [<paramref name="from"/>, <paramref name="to"/>), per hour or day (admin; an issuer: its units).</summary>
+    public Task<StatsResponse> GetStatsAsync(DateTimeOffset from, DateTimeOffset to, string granularity = Granularities.Hour, string? site = null, string? unit = null, CancellationToken ct = default) =>
+        SendAsync(HttpMethod.Get, "stats" + Query(("from", from.ToString("O", CultureInfo.InvariantCulture)), ("to", to.ToString("O", CultureInfo.InvariantCulture)), ("granularity", granularity), ("site", site), ("unit", unit)), null, Json.StatsResponse, ct);
+
     /// <summary>Who the caller is: role, units and the sites it may use.</summary>
     public Task<MeResponse> GetMeAsync(CancellationToken ct = default) =>
         SendAsync(HttpMethod.Get, "me", null, Json.MeResponse, ct);

@@ -37,4 +37,5 @@ namespace AccessPmc.Contracts;
 [JsonSerializable(typeof(DocumentBatchRequest))]
 [JsonSerializable(typeof(AnomalyPage))]
 [JsonSerializable(typeof(RollCall))]
+[JsonSerializable(typeof(StatsResponse))]
 public sealed partial class AccessPmcJson : JsonSerializerContext;
