@@ -1,8 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using StbImageSharp;
-using ZXing;
-using ZXing.Common;
 
 namespace AccessPmc.Tests.Infrastructure;
 
@@ -56,18 +53,11 @@ public static class PdfRaster
     }
 
     /// <summary>The QR code's text and the side of its symbol in millimetres at <paramref name="dpi"/>.</summary>
+    /// <param name="modules">The drawn module count, 4-module quiet zone on each side included (<c>QrDrawing.Modules</c>).</param>
     public static (string Text, double SymbolMillimetres) ReadQr(byte[] png, int dpi, int modules)
     {
-        var image = ImageResult.FromMemory(png, ColorComponents.RedGreenBlue);
-        var source = new RGBLuminanceSource(image.Data, image.Width, image.Height, RGBLuminanceSource.BitmapFormat.RGB24);
-        var reader = new BarcodeReaderGeneric { Options = new DecodingOptions { PossibleFormats = [BarcodeFormat.QR_CODE], TryHarder = true } };
-        var result = reader.Decode(source) ?? throw new InvalidOperationException("No QR code found on the page.");
-
-        // ZXing gives the centres of the finder patterns (bottom-left, top-left, top-right): 7 modules short of a side.
-        var (topLeft, topRight) = (result.ResultPoints[1], result.ResultPoints[2]);
-        var centres = Math.Sqrt(Math.Pow(topRight.X - topLeft.X, 2) + Math.Pow(topRight.Y - topLeft.Y, 2));
-        var symbol = modules - 8; // QrDrawing's module count includes the 4-module quiet zone on each side
-        return (result.Text, centres * symbol / (symbol - 7) / dpi * 25.4);
+        var reading = QrDecoder.Read(png, modules - 8);
+        return (reading.Text, reading.SidePixels!.Value / dpi * 25.4);
     }
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
