@@ -1,9 +1,8 @@
-using AccessPmc.Functions.Verification;
 using System.Text.RegularExpressions;
 using AccessPmc.Contracts;
-using AccessPmc.Functions.Http;
 using AccessPmc.Functions.Security;
 using AccessPmc.Functions.Storage;
+using AccessPmc.Functions.Verification;
 using Microsoft.Extensions.Options;
 
 namespace AccessPmc.Functions.Scanner;
@@ -21,7 +20,7 @@ public sealed partial class OfflineScanRules(IOptions<AccessPmcOptions> options)
         VerifyReasons.UnknownKey, VerifyReasons.Malformed, VerifyReasons.UnknownPass, VerifyReasons.SiteFull, VerifyReasons.AlreadyInside,
     ];
 
-    public Outcome<ScanEventEntity> Validate(OfflineScan? scan, ApiCaller caller, DateTimeOffset now)
+    public Checked<ScanEventEntity> Validate(OfflineScan? scan, ApiCaller caller, DateTimeOffset now)
     {
         if (scan?.Id is not { } id || !Hex128().IsMatch(id))
         {
@@ -30,12 +29,12 @@ public sealed partial class OfflineScanRules(IOptions<AccessPmcOptions> options)
 
         if (scan.Site is not { } code || options.Value.FindSite(code) is not { } site)
         {
-            return ApiError.Invalid(ErrorCodes.UnknownSite, "site", "A site code from the catalogue.");
+            return Violation.Invalid(ErrorCodes.UnknownSite, "site", "A site code from the catalogue.");
         }
 
         if (!caller.MayUseSite(site.Code))
         {
-            return ApiError.Forbidden(ErrorCodes.SiteNotAllowed, $"This scanner is not assigned to site {site.Code}.");
+            return Violation.Forbidden(ErrorCodes.SiteNotAllowed, $"This scanner is not assigned to site {site.Code}.");
         }
 
         var oldest = now - options.Value.ScanEventRetention + TimeSpan.FromDays(1);
@@ -81,7 +80,7 @@ public sealed partial class OfflineScanRules(IOptions<AccessPmcOptions> options)
         };
     }
 
-    private static ApiError Invalid(string field, string message) => ApiError.Invalid(ErrorCodes.ValidationFailed, field, message);
+    private static Violation Invalid(string field, string message) => Violation.Invalid(ErrorCodes.ValidationFailed, field, message);
 
     [GeneratedRegex(@"^[0-9a-f]{32}\z")]
     private static partial Regex Hex128();

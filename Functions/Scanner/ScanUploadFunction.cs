@@ -1,9 +1,8 @@
-using AccessPmc.Functions.Verification;
 using AccessPmc.Contracts;
 using AccessPmc.Functions.Http;
 using AccessPmc.Functions.Presence;
 using AccessPmc.Functions.Security;
-using AccessPmc.Functions.Storage;
+using AccessPmc.Functions.Verification;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
@@ -55,9 +54,9 @@ public sealed class ScanUploadFunction(RequestGate gate, OfflineScanRules rules,
         for (var i = 0; i < scans.Count; i++)
         {
             var outcome = rules.Validate(scans[i], admission.Admitted, now);
-            if (outcome.Error is { } error)
+            if (outcome.Violation is { } violation)
             {
-                errors.Add(new ScanUploadError(i, error.ToContract()));
+                errors.Add(new ScanUploadError(i, violation.ToContract()));
             }
             else
             {
