@@ -21,9 +21,10 @@ public sealed class RunningHost : IAsyncDisposable
 
     public AccessPmcClient Admin => Client(TestApp.AdminKey);
 
-    public static async Task<RunningHost> StartAsync(AzuriteFixture azurite, IDictionary<string, string?>? overrides = null, string[]? args = null, TimeProvider? clock = null)
+    /// <param name="replace">All the settings, instead of <see cref="Settings"/> plus <paramref name="overrides"/>.</param>
+    public static async Task<RunningHost> StartAsync(AzuriteFixture azurite, IDictionary<string, string?>? overrides = null, string[]? args = null, TimeProvider? clock = null, IDictionary<string, string?>? replace = null)
     {
-        var settings = Settings(azurite.ConnectionString);
+        var settings = replace is null ? Settings(azurite.ConnectionString) : new Dictionary<string, string?>(replace);
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
             settings[key] = value;
