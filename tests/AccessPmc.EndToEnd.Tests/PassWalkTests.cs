@@ -108,46 +108,94 @@ public sealed class AdminAndBulkTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 }
 
-/// <summary>The operator's CSV script against the running service: progress, a failed row, and a resume.</summary>
+/// <summary>The operator's CSV script against the running service: progress, a failed row, a resume, its output files and refusals.</summary>
 [Collection(AzuriteCollection.Name)]
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class CsvScriptTests(AzuriteFixture azurite) : IAsyncLifetime
 {
+    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    private readonly DirectoryInfo folder = Directory.CreateTempSubdirectory("pmc-csv-");
     private RunningHost host = null!;
 
     public async Task InitializeAsync() => host = await RunningHost.StartAsync(azurite);
 
-    public async Task DisposeAsync() => await host.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await host.DisposeAsync();
+        folder.Delete(recursive: true);
+    }
 
     [Fact]
     public async Task CsvScriptReportsProgressAndARerunCreatesNoDuplicates()
     {
         var from = DateTimeOffset.UtcNow.AddMinutes(-1);
-        var file = Path.Combine(Path.GetTempPath(), $"staff-{Guid.NewGuid():N}.csv");
+        var file = Path.Combine(folder.FullName, "staff.csv");
         await File.WriteAllTextAsync(file, $"givenName,familyName,kind,validFrom,validUntil,sites\nAda,Lovelace,temporary,{from:O},{from.AddDays(1):O},PMC\nAlan,Turing,temporary,{from:O},{from.AddDays(1):O},MARS\nGrace,Hopper,temporary,{from:O},{from.AddDays(1):O},PMC;JUSSIEU\n");
 
-        var first = await RunScriptAsync(file);
-        var second = await RunScriptAsync(file);
+        var first = await RunScriptAsync(0, file);
+        var second = await RunScriptAsync(0, file);
         var listed = await host.Issuer.ListPassesAsync("PHYS");
-        File.Delete(file);
 
-        Assert.Contains("3/3 rows  created 2  existing 0  failed 1", first, StringComparison.Ordinal);
-        Assert.Contains("3/3 rows  created 0  existing 2  failed 1", second, StringComparison.Ordinal);
+        Assert.Contains("3/3 rows  created 2  existing 0  failed 1", first.Output, StringComparison.Ordinal);
+        Assert.Contains("3/3 rows  created 0  existing 2  failed 1", second.Output, StringComparison.Ordinal);
         Assert.Equal(["Hopper", "Lovelace"], listed.Items.Select(p => p.FamilyName).Order());
     }
 
-    private async Task<string> RunScriptAsync(string file)
+    [Fact]
+    public async Task ResultsAndFailuresAreWrittenOwnerOnlyNextToTheInputRowByRow()
     {
-        var start = new System.Diagnostics.ProcessStartInfo("bash", [Path.Combine(RepoPaths.Root, "scripts", "issue-csv.sh"), file])
+        var from = DateTimeOffset.UtcNow.AddMinutes(-1);
+        var file = Path.Combine(folder.FullName, "chemistry.csv");
+        await File.WriteAllTextAsync(file, $"givenName,familyName,kind,validFrom,validUntil,sites\nAda,Lovelace,temporary,{from:O},{from.AddDays(1):O},PMC\nAlan,Turing,temporary,{from:O},{from.AddDays(1):O},MARS\nGrace,Hopper,temporary,{from:O},{from.AddDays(1):O},JUSSIEU\n");
+
+        await RunScriptAsync(0, file);
+        var results = await File.ReadAllLinesAsync(Path.Combine(folder.FullName, "chemistry.results.csv"));
+        var listed = (await host.Issuer.ListPassesAsync("PHYS")).Items.ToDictionary(p => p.Id);
+
+        Assert.Equal("row,status,id,code,error", results[0]);
+        Assert.Equal(4, results.Length);
+        Assert.Equal(["1", "\"created\""], results[1].Split(',')[..2]);
+        Assert.Equal(["2", "\"failed\"", "\"\"", "\"\"", "\"unknown_site\""], results[2].Split(','));
+        foreach (var row in new[] { results[1], results[3] })
+        {
+            var cells = row.Split(',');
+            Assert.Equal(listed[cells[2].Trim('"')].Code, cells[3].Trim('"'));
+        }
+
+        Assert.Equal(OwnerOnly, File.GetUnixFileMode(Path.Combine(folder.FullName, "chemistry.results.csv")));
+        Assert.Equal(OwnerOnly, File.GetUnixFileMode(Path.Combine(folder.FullName, "chemistry.failures.json")));
+    }
+
+    [Fact]
+    public async Task AWholeFileRefusalShowsTheProblemDetailAndWritesWhereAsked()
+    {
+        var file = Path.Combine(folder.FullName, "typo.csv");
+        await File.WriteAllTextAsync(file, "givenName,familyName,kind,validUntil,sites,badge\nAda,Lovelace,temporary,2030-01-01T00:00:00Z,PMC,42\n");
+        var elsewhere = folder.CreateSubdirectory("out");
+
+        var run = await RunScriptAsync(1, file, elsewhere.FullName);
+
+        Assert.Contains("rows 1-1 refused, HTTP 400", run.Errors, StringComparison.Ordinal);
+        Assert.Contains("(invalid_csv): ", run.Errors, StringComparison.Ordinal);
+        Assert.Contains("badge", run.Errors, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(elsewhere.FullName, "typo.results.csv")));
+        Assert.False(File.Exists(Path.Combine(folder.FullName, "typo.results.csv")));
+    }
+
+    private async Task<(string Output, string Errors)> RunScriptAsync(int expectedExit, params string[] args)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("bash", [Path.Combine(RepoPaths.Root, "scripts", "issue-csv.sh"), .. args])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             Environment = { ["ACCESSPMC_URL"] = host.BaseAddress.ToString().TrimEnd('/'), ["ACCESSPMC_KEY"] = TestApp.IssuerKey, ["CHUNK"] = "2" },
         };
         using var process = System.Diagnostics.Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        var errors = await process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, output + errors);
-        return output;
+        Assert.True(process.ExitCode == expectedExit, await output + await errors);
+        return (await output, await errors);
     }
 }
