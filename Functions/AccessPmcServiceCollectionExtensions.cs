@@ -43,6 +43,7 @@ public static class AccessPmcServiceCollectionExtensions
 
         services.AddSingleton<Authenticator>();
         services.AddSingleton<RateLimits>();
+        services.AddSingleton<ClientAddress>();
         services.AddSingleton<RequestGate>();
         services.AddSingleton<ClientRules>();
         services.AddSingleton<PassRules>();

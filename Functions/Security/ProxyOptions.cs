@@ -7,9 +7,9 @@ namespace AccessPmc.Functions.Security;
 
 /// <summary>
 /// Reverse proxies whose forwarded client address is believed, so the failed-login budget (keyed by
-/// source address) is per real client behind them. Applied by ASP.NET Core's forwarded-headers
-/// middleware: the worker's own under the Functions host, SelfHost's under SelfHost, both configured by
-/// <see cref="ConfigureForwardedHeaders"/>.
+/// source address) is per real client behind them. X-Forwarded-For is applied by ASP.NET Core's
+/// forwarded-headers middleware (the worker's own under the Functions host, SelfHost's under SelfHost,
+/// both configured by <see cref="ConfigureForwardedHeaders"/>); X-Real-IP by <see cref="ClientAddress"/>.
 /// </summary>
 public sealed class ProxyOptions
 {
@@ -21,18 +21,11 @@ public sealed class ProxyOptions
     /// </summary>
     public List<string> TrustedProxies { get; set; } = [];
 
-    /// <summary>
-    /// The header a trusted proxy puts the client address in: <c>X-Forwarded-For</c>, or <c>X-Real-IP</c>
-    /// for a proxy in front of the Functions host, which replaces X-Forwarded-For with its own peer.
-    /// </summary>
-    public string ClientAddressHeader { get; set; } = ForwardedHeadersDefaults.XForwardedForHeaderName;
-
     /// <summary>The same values the worker's ASP.NET Core integration sets (all headers, no hop limit), plus ours.</summary>
     public static void ConfigureForwardedHeaders(ForwardedHeadersOptions target, ProxyOptions proxy)
     {
         target.ForwardedHeaders = ForwardedHeaders.All;
         target.ForwardLimit = null;
-        target.ForwardedForHeaderName = proxy.ClientAddressHeader;
         foreach (var entry in proxy.TrustedProxies)
         {
             if (IPAddress.TryParse(entry, out var address))
@@ -47,7 +40,7 @@ public sealed class ProxyOptions
     }
 }
 
-/// <summary>Every trusted proxy must parse, named by its setting; the header must be a plain header name.</summary>
+/// <summary>Every trusted proxy must parse, named by its setting.</summary>
 internal sealed class ProxyOptionsValidator : IValidateOptions<ProxyOptions>
 {
     public ValidateOptionsResult Validate(string? name, ProxyOptions options)
@@ -56,11 +49,6 @@ internal sealed class ProxyOptionsValidator : IValidateOptions<ProxyOptions>
             .Where(p => !IPAddress.TryParse(p.entry, out _) && !System.Net.IPNetwork.TryParse(p.entry, out _))
             .Select(p => $"{ProxyOptions.Section}__TrustedProxies__{p.i}: '{p.entry}' is neither an IP address (10.0.0.5) nor a network (10.0.0.0/24).")
             .ToList();
-        if (string.IsNullOrWhiteSpace(options.ClientAddressHeader) || !options.ClientAddressHeader.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
-        {
-            failures.Add($"{ProxyOptions.Section}__ClientAddressHeader: a header name such as X-Forwarded-For or X-Real-IP.");
-        }
-
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -27,8 +27,13 @@ public sealed class RateLimits : IDisposable
             AutoReplenishment = true,
         }));
 
-    /// <summary>Whether this address has failed too often lately; asked before any key lookup.</summary>
-    public TimeSpan? FailureBudgetExhausted(string address) => Acquire(failures, address, 0);
+    /// <summary>
+    /// Whether this address has failed too often lately; asked before any key lookup. It needs a whole
+    /// token left: the bucket refills in fractions between replenishments, and asking for 0 permits
+    /// succeeds as soon as any fraction is there, which let a guesser through at random.
+    /// </summary>
+    public TimeSpan? FailureBudgetExhausted(string address) =>
+        failures.GetStatistics(address) is { CurrentAvailablePermits: < 1 } ? Acquire(failures, address, 1) ?? TimeSpan.FromSeconds(1) : null;
 
     public void RecordFailure(string address) => Acquire(failures, address, 1);
 

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using AccessPmc.Functions.Security;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -37,19 +38,30 @@ public sealed class TrustedProxyTests(AzuriteFixture azurite)
         Assert.Equal(IPAddress.Parse(client), context.Connection.RemoteIpAddress);
     }
 
-    [Fact]
-    public async Task BehindAProxyInFrontOfTheFunctionsHostTheClientComesFromXRealIp()
+    [Theory]
+    [InlineData("192.0.2.10", "203.0.113.5", "203.0.113.5")]
+    [InlineData("198.51.100.7", "203.0.113.99", "198.51.100.7")]
+    public async Task UnderTheFunctionsHostXRealIpIsBelievedOnlyFromATrustedProxy(string hostPeer, string realIp, string client)
     {
-        await using var app = await TestApp.StartAsync(azurite, "realip", new Dictionary<string, string?>
-        {
-            ["Proxy:ClientAddressHeader"] = "X-Real-IP",
-        });
+        await using var app = await TestApp.StartAsync(azurite, "realip", new Dictionary<string, string?> { ["Proxy:TrustedProxies:0"] = "192.0.2.0/24" });
 
-        // The host (loopback) replaced X-Forwarded-For with the proxy's address; X-Real-IP passed through.
-        var context = Request("127.0.0.1", ("X-Forwarded-For", "127.0.0.1"), ("X-Real-IP", "203.0.113.5"));
+        // The host (loopback) set X-Forwarded-For to its peer: the proxy, or a client that bypassed it; X-Real-IP passed through.
+        var context = Request("127.0.0.1", ("X-Forwarded-For", hostPeer), ("X-Real-IP", realIp));
+        Middleware(app.Services).ApplyForwarders(context);
+        var address = app.Services.GetRequiredService<ClientAddress>().Of(context);
+
+        Assert.Equal(client, address);
+    }
+
+    [Fact]
+    public async Task UnderSelfHostBehindAProxyXForwardedForAloneGivesTheClient()
+    {
+        await using var app = await TestApp.StartAsync(azurite, "realip", new Dictionary<string, string?> { ["Proxy:TrustedProxies:0"] = "192.0.2.0/24" });
+
+        var context = Request("192.0.2.10", ("X-Forwarded-For", "203.0.113.5"), ("X-Real-IP", "203.0.113.5"));
         Middleware(app.Services).ApplyForwarders(context);
 
-        Assert.Equal(IPAddress.Parse("203.0.113.5"), context.Connection.RemoteIpAddress);
+        Assert.Equal("203.0.113.5", app.Services.GetRequiredService<ClientAddress>().Of(context));
     }
 
     private static ForwardedHeadersMiddleware Middleware(IServiceProvider services) =>
