@@ -42,7 +42,15 @@ public static class BackupCommand
             .Select(t => (Logical: t.Name[prefix.Length..], Client: t)).ToList();
         try
         {
-            Directory.CreateDirectory(parsed.Directory);
+            if (parsed.Export)
+            {
+                BackupFile.CreateFolder(parsed.Directory);
+            }
+            else if (!Directory.Exists(parsed.Directory))
+            {
+                throw new UsageException($"{parsed.Directory}: no such backup folder.");
+            }
+
             foreach (var (logical, client) in tables)
             {
                 var file = new BackupFile(parsed.Directory, logical);

@@ -10,6 +10,33 @@ namespace AccessPmc.Backup;
 /// </summary>
 public sealed class BackupFile(string directory, string table)
 {
+    /// <summary>A backup holds names and pass codes: files for the owner only, whatever the umask.</summary>
+    public const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    /// <summary>Creates the backup folder for its owner only (an existing folder keeps its mode).</summary>
+    public static void CreateFolder(string directory)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(directory);
+            return;
+        }
+
+        Directory.CreateDirectory(directory, OwnerOnly | UnixFileMode.UserExecute);
+    }
+
+    /// <summary>Opens (or creates, owner-only) a file of the backup for writing.</summary>
+    public static FileStream OpenForWrite(string path, FileMode mode)
+    {
+        var options = new FileStreamOptions { Mode = mode, Access = FileAccess.Write, Share = FileShare.Read };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = OwnerOnly;
+        }
+
+        return new FileStream(path, options);
+    }
+
     public string Table { get; } = table;
 
     public string DataPath { get; } = Path.Combine(directory, table + ".jsonl");
@@ -31,7 +58,11 @@ public sealed class BackupFile(string directory, string table)
     private static void Write<T>(string path, T state)
     {
         var temporary = path + ".tmp";
-        File.WriteAllText(temporary, JsonSerializer.Serialize(state));
+        using (var file = OpenForWrite(temporary, FileMode.Create))
+        {
+            JsonSerializer.Serialize(file, state);
+        }
+
         File.Move(temporary, path, overwrite: true);
     }
 }

@@ -17,7 +17,7 @@ public static class TableExport
         }
 
         await table.CreateIfNotExistsAsync(ct);
-        await using var data = new FileStream(file.DataPath, FileMode.OpenOrCreate, FileAccess.Write, FileShare.Read);
+        await using var data = BackupFile.OpenForWrite(file.DataPath, FileMode.OpenOrCreate);
         data.SetLength(state.Bytes);
         data.Seek(0, SeekOrigin.End);
         if (state.Rows > 0)

@@ -13,6 +13,7 @@ namespace AccessPmc.EndToEnd.Tests.Operations;
 /// tables wiped, the restore, then the service started again over them.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class BackupRestoreTests(AzuriteFixture azurite) : IDisposable
 {
     private readonly string prefix = "bak" + Guid.NewGuid().ToString("N")[..8];
@@ -44,6 +45,7 @@ public sealed class BackupRestoreTests(AzuriteFixture azurite) : IDisposable
         Assert.Contains(before, t => t.Key.EndsWith("ApiClients", StringComparison.Ordinal) && t.Value.Any(e => e.Contains("KeyHash=Binary:", StringComparison.Ordinal)));
         Assert.Contains(before, t => t.Key.EndsWith("ScanEvents", StringComparison.Ordinal) && t.Value.Count > 0);
         Assert.Equal(before, after);
+        Assert.All(folder.EnumerateFiles(), f => Assert.Equal(BackupFile.OwnerOnly, f.UnixFileMode));
         await using (var host = await StartAsync())
         {
             Assert.Equal(VerifyResults.Valid, (await host.Client(gate.ApiKey).VerifyAsync(kept.Code, "PMC")).Result);
