@@ -95,6 +95,6 @@ Issue a pass, then verify it at the PMC gate:
   CODE=\$(curl -s -X POST $base/api/passes -H 'Authorization: Bearer $ISSUER_KEY' -H 'Content-Type: application/json' -d '{"givenName":"Jeanne","familyName":"Dupont","kind":"temporary","validUntil":"$until","sites":["PMC"],"unit":"DEMO"}' | sed -n 's/.*"code":"\([^"]*\)".*/\1/p'); echo "\$CODE"
   curl -s -X POST $base/api/verify -H 'Authorization: Bearer $SCANNER_KEY' -H 'Content-Type: application/json' -d "{\"code\":\"\$CODE\",\"site\":\"PMC\"}"
 
-Ctrl+C stops SelfHost$([ ${#started[@]} -gt 1 ] && echo " and Azurite"); data stays in .azurite/.
+Ctrl+C stops SelfHost$([ ${#started[@]} -gt 1 ] && echo " and Azurite; data stays in .azurite/").
 TXT
 wait "$selfhost"
