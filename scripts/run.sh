@@ -51,6 +51,12 @@ else
   echo "Azurite: started on 127.0.0.1:$table_port, data in .azurite/"
 fi
 
+# SelfHost's port must be free: otherwise the health check below would be answered by whatever holds it.
+if listening "$port"; then
+  echo "Port $port is taken (another SelfHost, or another program); stop it, or choose another port: PORT=7072 scripts/run.sh" >&2
+  exit 1
+fi
+
 dotnet build SelfHost -c Release -v q --nologo -clp:ErrorsOnly
 
 # Demo keys, made once and reused: the file is git-ignored.
