@@ -50,6 +50,20 @@ public sealed class AccessPmcClient(HttpClient http, string apiKey)
     public Task<BatchIssueResponse> IssueBatchCsvAsync(string csv, CancellationToken ct = default) =>
         SendAsync(HttpMethod.Post, "passes/batch", new StringContent(csv, Encoding.UTF8, "text/csv"), Json.BatchIssueResponse, ct);
 
+    /// <summary>The pass's printable PDF: <paramref name="layout"/> a4 (default), card or sheet; <paramref name="lang"/> fr (default) or en.</summary>
+    public Task<byte[]> GetDocumentAsync(string id, string? layout = null, string? lang = null, CancellationToken ct = default) =>
+        GetBytesAsync($"passes/{Escape(id)}/document" + Query(("layout", layout), ("lang", lang)), ct);
+
+    /// <summary>One PDF for up to 500 passes, in order; refused ids are listed on its last page(s) and counted.</summary>
+    public async Task<DocumentBatch> GetDocumentsAsync(DocumentBatchRequest request, CancellationToken ct = default)
+    {
+        using var message = Request(HttpMethod.Post, "passes/documents", JsonContent.Create(request, Json.DocumentBatchRequest));
+        using var response = await http.SendAsync(message, ct).ConfigureAwait(false);
+        await EnsureSuccessAsync(response, ct).ConfigureAwait(false);
+        var pdf = await response.Content.ReadAsByteArrayAsync(ct).ConfigureAwait(false);
+        return new DocumentBatch(pdf, HeaderCount(response, DocumentHeaders.Printed), HeaderCount(response, DocumentHeaders.Refused));
+    }
+
     // Verification (scanners)
 
     /// <summary>Always a verdict (200) for a readable request; <paramref name="direction"/> is entry, exit or check (default).</summary>
@@ -160,6 +174,11 @@ public sealed class AccessPmcClient(HttpClient http, string apiKey)
             : null;
         throw new AccessPmcException(response.StatusCode, Text("code"), Text("title"), Text("detail"), retryAfter, errors);
     }
+
+    private static int HeaderCount(HttpResponseMessage response, string name) =>
+        response.Headers.TryGetValues(name, out var values) && int.TryParse(values.FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var n)
+            ? n
+            : throw new AccessPmcException(response.StatusCode, null, $"The answer lacks a numeric {name} header.", null, null);
 
     private static string Escape(string segment) => Uri.EscapeDataString(segment);
 

@@ -34,4 +34,5 @@ namespace AccessPmc.Contracts;
 [JsonSerializable(typeof(MeResponse))]
 [JsonSerializable(typeof(ScanUploadRequest))]
 [JsonSerializable(typeof(ScanUploadResponse))]
+[JsonSerializable(typeof(DocumentBatchRequest))]
 public sealed partial class AccessPmcJson : JsonSerializerContext;

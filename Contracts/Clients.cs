@@ -18,7 +18,11 @@ public sealed record ClientResponse(
     DateTimeOffset CreatedAt,
     DateTimeOffset? DisabledAt);
 
-/// <summary>The only answer that ever carries an API key: keep it, it is not shown again.</summary>
-public sealed record ClientWithKey(ClientResponse Client, string ApiKey);
+/// <summary>
+/// The only answer that ever carries an API key: keep it, it is not shown again. For a scanner,
+/// <see cref="EnrolmentUrl"/> opens the scanner web app enrolled (<c>{root}scanner/#enrol={key}</c>; the key
+/// is in the fragment, never sent to a server); <c>{root}scanner/enrol.html#enrol={key}</c> prints its QR.
+/// </summary>
+public sealed record ClientWithKey(ClientResponse Client, string ApiKey, string? EnrolmentUrl = null);
 
 public sealed record ClientList(IReadOnlyList<ClientResponse> Items);

@@ -5,6 +5,9 @@ public static class ErrorCodes
 {
     public const string InvalidJson = "invalid_json";
     public const string InvalidCsv = "invalid_csv";
+    public const string InvalidEncoding = "invalid_encoding";
+    public const string InvalidDate = "invalid_date";
+    public const string InvalidCursor = "invalid_cursor";
     public const string ValidationFailed = "validation_failed";
     public const string UnknownKind = "unknown_kind";
     public const string UnknownSite = "unknown_site";
@@ -12,6 +15,7 @@ public static class ErrorCodes
     public const string ValidityReversed = "validity_reversed";
     public const string ValidityTooLong = "validity_too_long";
     public const string ValidityInPast = "validity_in_past";
+    public const string DateOutOfRange = "date_out_of_range";
     public const string OutsideAllowedHours = "outside_allowed_hours";
     public const string BodyTooLarge = "body_too_large";
     public const string UnsupportedMediaType = "unsupported_media_type";
@@ -19,11 +23,13 @@ public static class ErrorCodes
     public const string Forbidden = "forbidden";
     public const string SiteNotAllowed = "site_not_allowed";
     public const string NotFound = "not_found";
+    public const string HolderNotFound = "holder_not_found";
     public const string IdempotencyInFlight = "idempotency_in_flight";
     public const string IdempotencyMismatch = "idempotency_key_reused";
     public const string RateLimited = "rate_limited";
     public const string BadFormat = "bad_format";
     public const string TooManyItems = "too_many_items";
+    public const string StorageUnavailable = "storage_unavailable";
     public const string Internal = "internal_error";
 }
 

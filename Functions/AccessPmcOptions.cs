@@ -112,6 +112,27 @@ public sealed class KindPolicy
     /// </summary>
     public string? AllowedHours { get; set; }
 
+    /// <summary>
+    /// The latest end of a pass of this kind starting at <paramref name="from"/>: the whole days of
+    /// <see cref="MaxValidity"/> are calendar days in <paramref name="timeZone"/> (a week from 08:00 ends at
+    /// 08:00 local, across a daylight-saving change too), the rest is elapsed time.
+    /// </summary>
+    public DateTimeOffset LatestEnd(DateTimeOffset from, string timeZone)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(timeZone);
+        var days = (int)MaxValidity.TotalDays;
+        var local = TimeZoneInfo.ConvertTime(from, zone).DateTime.AddDays(days) + (MaxValidity - TimeSpan.FromDays(days));
+        if (zone.IsInvalidTime(local))
+        {
+            // A wall-clock time skipped by a daylight-saving jump: the hour after it is the same instant.
+            local = local.AddHours(1);
+        }
+
+        // A repeated wall-clock time (autumn): the later of its two instants, the one a holder would expect.
+        var offset = zone.IsAmbiguousTime(local) ? zone.GetAmbiguousTimeOffsets(local).Min() : zone.GetUtcOffset(local);
+        return new DateTimeOffset(local, offset);
+    }
+
     public bool Allows(DateTimeOffset at, string timeZone)
     {
         if (string.IsNullOrEmpty(AllowedHours))

@@ -1,10 +1,12 @@
 using AccessPmc.Contracts;
 using AccessPmc.Functions.Clients;
 using AccessPmc.Functions.Configuration;
+using AccessPmc.Functions.Documents;
 using AccessPmc.Functions.Expiry;
 using AccessPmc.Functions.Http;
 using AccessPmc.Functions.Passes;
 using AccessPmc.Functions.Privacy;
+using AccessPmc.Functions.Scanner;
 using AccessPmc.Functions.Security;
 using AccessPmc.Functions.Storage;
 using AccessPmc.Functions.Verification;
@@ -29,7 +31,7 @@ public static class AccessPmcServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new TableServiceClient(
             sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString,
-            new TableClientOptions { Retry = { MaxRetries = 3, NetworkTimeout = TimeSpan.FromSeconds(15) } }));
+            new TableClientOptions { RetryPolicy = new StorageRetryPolicy(), Retry = { NetworkTimeout = TimeSpan.FromSeconds(15) } }));
         services.AddSingleton<Tables>();
         services.AddPassFormat(configuration);
 
@@ -50,11 +52,14 @@ public static class AccessPmcServiceCollectionExtensions
         services.AddSingleton<PassAccess>();
         services.AddSingleton<PassIssuer>();
         services.AddSingleton<BatchIssuer>();
+        services.AddSingleton<CsvBatch>();
         services.AddSingleton<ScanLog>();
         services.AddSingleton<PassVerifier>();
         services.AddSingleton<PassExpirer>();
         services.AddSingleton<PersonalDataPurger>();
         services.AddSingleton<HolderData>();
+        services.AddDocuments();
+        services.AddScanner();
 
         services.AddHostedService<StartupChecks>();
         services.AddHostedService<TableInitializer>();

@@ -1,5 +1,6 @@
 using AccessPmc.Functions;
 using AccessPmc.Functions.Configuration;
+using AccessPmc.Functions.Http;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
 
@@ -7,6 +8,8 @@ using Microsoft.Extensions.Hosting;
 // the host logs, and exit code 2: no stack trace to read through to find the setting.
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
+// Registered after the ASP.NET Core integration's middleware, so it runs inside it (see ExceptionMiddleware).
+builder.UseMiddleware<ExceptionMiddleware>();
 builder.Services.AddAccessPmc(builder.Configuration);
 try
 {

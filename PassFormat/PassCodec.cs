@@ -30,22 +30,42 @@ public sealed partial class PassCodec(SigningKeyRing keys)
         return Prefix + Base45.Default.Encode(cose.AsSpan(cose[0] == Sign1Tag ? 1 : 0));
     }
 
+    /// <summary>
+    /// Reads a code in the order of docs/pass-format.md (cheap checks before any cryptography): the claims
+    /// when the code is well formed, signed by a known key and holds well-formed claims; else the reason.
+    /// </summary>
     public CodeReading Read(string? code)
+    {
+        var (message, key, reason) = Decode(code);
+        if (reason is not null)
+        {
+            return CodeReading.Fail(reason);
+        }
+
+        if (!VerifySignature(message!, key!))
+        {
+            return CodeReading.Fail(VerifyReasons.BadSignature, key!.KeyId);
+        }
+
+        var claims = ClaimsCbor.Read(message!.Content!.Value.Span);
+        return claims is null
+            ? CodeReading.Fail(VerifyReasons.Malformed, key!.KeyId)
+            : new CodeReading(claims, null, key!.KeyId);
+    }
+
+    /// <summary>Whether the code is a well-formed COSE_Sign1 by a known key, its signature not checked: steps 1–6, no cryptography.</summary>
+    public bool IsWellFormed(string? code) => Decode(code).Reason is null;
+
+    private (CoseSign1Message? Message, SigningKey? Key, string? Reason) Decode(string? code)
     {
         if (string.IsNullOrEmpty(code) || code.Length > MaxCodeLength || !code.StartsWith(Prefix, StringComparison.Ordinal))
         {
-            return CodeReading.Fail(VerifyReasons.Malformed);
+            return (null, null, VerifyReasons.Malformed);
         }
 
-        var text = code.AsSpan(Prefix.Length);
-        if (!TryDecodeBase45(text, out var bytes))
+        if (!TryDecodeBase45(code.AsSpan(Prefix.Length), out var bytes) || bytes[0] != UntaggedArrayOf4)
         {
-            return CodeReading.Fail(VerifyReasons.Malformed);
-        }
-
-        if (bytes[0] != UntaggedArrayOf4)
-        {
-            return CodeReading.Fail(VerifyReasons.Malformed);
+            return (null, null, VerifyReasons.Malformed);
         }
 
         CoseSign1Message message;
@@ -55,7 +75,7 @@ public sealed partial class PassCodec(SigningKeyRing keys)
         }
         catch (CryptographicException)
         {
-            return CodeReading.Fail(VerifyReasons.Malformed);
+            return (null, null, VerifyReasons.Malformed);
         }
 
         if (message.Content is null || message.UnprotectedHeaders.Count != 0 || message.ProtectedHeaders.Count != 2
@@ -64,28 +84,15 @@ public sealed partial class PassCodec(SigningKeyRing keys)
             || !TryInt(alg, out var algorithm) || !TryBytes(kid, out var kidBytes)
             || !bytes.AsSpan().SequenceEqual(message.Encode()))
         {
-            return CodeReading.Fail(VerifyReasons.Malformed);
+            return (null, null, VerifyReasons.Malformed);
         }
 
         if (algorithm != Es256)
         {
-            return CodeReading.Fail(VerifyReasons.BadSignature);
+            return (null, null, VerifyReasons.BadSignature);
         }
 
-        if (!keys.TryGet(kidBytes, out var key))
-        {
-            return CodeReading.Fail(VerifyReasons.UnknownKey);
-        }
-
-        if (!VerifySignature(message, key))
-        {
-            return CodeReading.Fail(VerifyReasons.BadSignature, key.KeyId);
-        }
-
-        var claims = ClaimsCbor.Read(message.Content.Value.Span);
-        return claims is null
-            ? CodeReading.Fail(VerifyReasons.Malformed, key.KeyId)
-            : new CodeReading(claims, null, key.KeyId);
+        return keys.TryGet(kidBytes, out var key) ? (message, key, null) : (null, null, VerifyReasons.UnknownKey);
     }
 
     private static bool VerifySignature(CoseSign1Message message, SigningKey key)

@@ -23,7 +23,7 @@ public sealed class ClientEntity : ITableEntity
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? DisabledAt { get; set; }
 
-    public ApiCaller ToCaller() => new(RowKey, ApiCaller.ParseRole(Role), Split(Units), Split(Sites));
+    public ApiCaller ToCaller() => new(RowKey, ApiCaller.ParseRole(Role), Split(Units), Split(Sites), Name);
 
     public ClientResponse ToResponse() => new(RowKey, Name, Role, Split(Units), Split(Sites), CreatedAt, DisabledAt);
 

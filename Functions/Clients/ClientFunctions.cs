@@ -1,5 +1,6 @@
 using AccessPmc.Contracts;
 using AccessPmc.Functions.Http;
+using AccessPmc.Functions.Scanner;
 using AccessPmc.Functions.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,7 +14,7 @@ namespace AccessPmc.Functions.Clients;
 /// API clients (admin only): create one (its key is in that answer only), list, disable, rotate the key.
 /// Answers that carry a key are <c>Cache-Control: no-store</c>.
 /// </summary>
-public sealed class ClientFunctions(RequestGate gate, ClientRules rules, ClientStore clients, IOptions<AccessPmcOptions> options, ILogger<ClientFunctions> logger)
+public sealed class ClientFunctions(RequestGate gate, ClientRules rules, ClientStore clients, EnrolmentLinks links, IOptions<AccessPmcOptions> options, ILogger<ClientFunctions> logger)
 {
     [Function("CreateClient")]
     public async Task<Results<Created<ClientWithKey>, ProblemHttpResult>> Create(
@@ -41,12 +42,12 @@ public sealed class ClientFunctions(RequestGate gate, ClientRules rules, ClientS
         var created = await clients.CreateAsync(d.Name, d.Role, d.Units, d.Sites, ct);
         logger.LogInformation("Client {ClientId} ({Role}) created by {AdminId}", created.Client.Id, created.Client.Role, admission.Admitted.Id);
         req.HttpContext.Response.Headers.CacheControl = "no-store";
-        return TypedResults.Created($"clients/{created.Client.Id}", created);
+        return TypedResults.Created($"clients/{created.Client.Id}", d.Role == Role.Scanner ? created with { EnrolmentUrl = links.For(req, created.ApiKey) } : created);
     }
 
     [Function("ListClients")]
     public async Task<Results<Ok<ClientList>, ProblemHttpResult>> List(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/clients")] HttpRequest req, CancellationToken ct)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/clients")] HttpRequest req, CancellationToken ct)
     {
         var admission = await gate.AdmitAsync(req, Role.Admin, ct);
         return admission.Denied is { } denied ? denied : TypedResults.Ok(new ClientList(await clients.ListAsync(ct)));
@@ -76,6 +77,8 @@ public sealed class ClientFunctions(RequestGate gate, ClientRules rules, ClientS
         }
 
         req.HttpContext.Response.Headers.CacheControl = "no-store";
-        return await clients.RotateKeyAsync(id, ct) is { } rotated ? TypedResults.Ok(rotated) : ApiError.NotFound("client").ToResult();
+        return await clients.RotateKeyAsync(id, ct) is not { } rotated ? ApiError.NotFound("client").ToResult()
+            : rotated.Client.Role == Roles.Scanner ? TypedResults.Ok(rotated with { EnrolmentUrl = links.For(req, rotated.ApiKey) })
+            : TypedResults.Ok(rotated);
     }
 }

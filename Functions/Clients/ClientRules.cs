@@ -23,7 +23,8 @@ public sealed class ClientRules(IOptions<AccessPmcOptions> options)
             return Violation.Invalid(ErrorCodes.ValidationFailed, "role", "issuer, scanner or admin.");
         }
 
-        var units = (request.Units ?? []).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        // Units are codes: stored in capitals, as issuing stores them, whatever case was typed.
+        var units = (request.Units ?? []).Select(u => u?.ToUpperInvariant()!).Distinct(StringComparer.Ordinal).ToList();
         var sites = (request.Sites ?? []).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (role == Role.Admin)
         {

@@ -16,7 +16,7 @@ public sealed class ClientStore(Tables tables, TimeProvider time)
 
     public async ValueTask<ApiCaller?> AuthenticateAsync(string key, byte[] hash, CancellationToken ct)
     {
-        if (ApiKeys.ClientIdOf(key) is not { Length: > 0 and <= 64 } id)
+        if (ApiKeys.ClientIdOf(key) is not { } id)
         {
             return null;
         }
@@ -78,6 +78,11 @@ public sealed class ClientStore(Tables tables, TimeProvider time)
 
     private async Task<ClientEntity?> ReadAsync(string id, CancellationToken ct)
     {
+        if (!ApiKeys.IsClientId(id))
+        {
+            return null;
+        }
+
         var found = await tables.Clients.GetEntityIfExistsAsync<ClientEntity>(ClientEntity.Partition, id, cancellationToken: ct);
         return found.HasValue ? found.Value : null;
     }

@@ -1,3 +1,4 @@
+using AccessPmc.Functions.Storage;
 using Microsoft.Azure.Functions.Worker;
 
 namespace AccessPmc.Functions.Expiry;
@@ -5,6 +6,9 @@ namespace AccessPmc.Functions.Expiry;
 public sealed class ExpirePassesFunction(PassExpirer expirer)
 {
     [Function("ExpirePasses")]
-    public async Task Run([TimerTrigger("%ExpirePassesSchedule%")] TimerInfo timer, CancellationToken ct) =>
+    public async Task Run([TimerTrigger("%ExpirePassesSchedule%")] TimerInfo timer, CancellationToken ct)
+    {
+        StorageRetryPolicy.ForBackgroundWork();
         await expirer.RunAsync(ct);
+    }
 }

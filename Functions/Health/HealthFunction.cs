@@ -1,6 +1,5 @@
 using AccessPmc.Contracts;
 using AccessPmc.Functions.Storage;
-using Azure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
@@ -11,14 +10,14 @@ public sealed class HealthFunction(Tables tables)
 {
     [Function("Health")]
     public async Task<Results<Ok<HealthResponse>, JsonHttpResult<HealthResponse>>> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/health")] HttpRequest req, CancellationToken ct)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/health")] HttpRequest req, CancellationToken ct)
     {
         try
         {
             await tables.Passes.GetEntityIfExistsAsync<Azure.Data.Tables.TableEntity>("health", "probe", cancellationToken: ct);
             return TypedResults.Ok(new HealthResponse("healthy", "reachable"));
         }
-        catch (RequestFailedException)
+        catch (Exception e) when (StorageFailures.IsUnavailable(e) || e is Azure.RequestFailedException)
         {
             return TypedResults.Json(new HealthResponse("unhealthy", "unreachable"), statusCode: StatusCodes.Status503ServiceUnavailable);
         }

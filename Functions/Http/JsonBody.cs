@@ -5,7 +5,10 @@ using Microsoft.AspNetCore.Http;
 
 namespace AccessPmc.Functions.Http;
 
-/// <summary>Reads a JSON body with a hard size cap: oversized is 413, broken JSON is 400, never a 500.</summary>
+/// <summary>
+/// Reads a JSON body with a hard size cap: oversized is 413, another media type or a charset other than
+/// UTF-8 (JSON is UTF-8, RFC 8259 §8.1) is 415, broken JSON is 400, never a 500.
+/// </summary>
 public static class JsonBody
 {
     public static async Task<Outcome<T>> ReadAsync<T>(HttpRequest request, JsonTypeInfo<T> type, int maxBytes, CancellationToken ct)
@@ -16,15 +19,25 @@ public static class JsonBody
             return TooLarge(maxBytes);
         }
 
-        if (!request.HasJsonContentType())
+        if (!ContentTypes.IsJson(ContentTypes.MediaType(request)))
         {
-            return new ApiError(StatusCodes.Status415UnsupportedMediaType, ErrorCodes.UnsupportedMediaType, "Send application/json.");
+            return ContentTypes.Unsupported("Send application/json.");
         }
 
-        request.Body = new LimitedStream(request.Body, maxBytes);
+        var charset = ContentTypes.Charset(request);
+        if (charset.Error is not null)
+        {
+            return charset.Error;
+        }
+
+        if (charset.Value is { CodePage: not 65001 } other)
+        {
+            return ContentTypes.Unsupported($"JSON is UTF-8; this body says charset={other.WebName}.");
+        }
+
         try
         {
-            var value = await request.ReadFromJsonAsync(type, ct);
+            var value = await JsonSerializer.DeserializeAsync(new LimitedStream(request.Body, maxBytes), type, ct);
             return value is null ? ApiError.Invalid(ErrorCodes.InvalidJson, "$", "The body must be a JSON object.") : value;
         }
         catch (JsonException e)

@@ -15,9 +15,15 @@ public sealed class BatchIssuer(PassRules rules, PassIssuer issuer, PassStore st
 {
     private sealed record Row(int Index, PassDraft Draft, string? Key, string Hash);
 
-    public async Task<IReadOnlyList<BatchOutcome>> IssueAsync(ApiCaller caller, IReadOnlyList<BatchIssueItem> items, CancellationToken ct)
+    /// <param name="refusals">Items already refused while reading the request (by index), e.g. a CSV date that cannot be read.</param>
+    public async Task<IReadOnlyList<BatchOutcome>> IssueAsync(ApiCaller caller, IReadOnlyList<BatchIssueItem> items, IReadOnlyList<Violation?>? refusals, CancellationToken ct)
     {
         var results = new BatchOutcome?[items.Count];
+        for (var i = 0; i < (refusals?.Count ?? 0); i++)
+        {
+            results[i] = refusals![i] is { } refusal ? Failed(i, refusal) : null;
+        }
+
         var rows = Validate(caller, items, results);
 
         var reservations = new Reservation?[items.Count];
@@ -34,8 +40,27 @@ public sealed class BatchIssuer(PassRules rules, PassIssuer issuer, PassStore st
             }
         });
 
+        try
+        {
+            await StoreAsync(caller, rows, results, reservations, ct);
+        }
+        catch (Exception)
+        {
+            // A failed request must not leave its keys "in flight": a retry takes them over at once.
+            await Task.WhenAll(reservations.OfType<Reservation>().Where(r => r.Kind == ReservationKind.Proceed).Select(r => idempotency.AbandonAsync(caller.Id, r)));
+            throw;
+        }
+
+        return results.Select((r, i) => r ?? Failed(i, Violation.NotFound("pass"))).ToList();
+    }
+
+    private async Task StoreAsync(ApiCaller caller, List<Row> rows, BatchOutcome?[] results, Reservation?[] reservations, CancellationToken ct)
+    {
         var fresh = rows.Where(r => results[r.Index] is null && reservations[r.Index]?.Kind != ReservationKind.Replay).ToList();
-        var built = fresh.Select(r => issuer.Build(r.Draft, reservations[r.Index]?.PassId ?? PassIssuer.NewId(), caller.Id)).ToList();
+        var now = time.GetUtcNow();
+        var built = fresh.Select(r => reservations[r.Index] is { } reserved
+            ? issuer.Build(r.Draft, reserved.PassId, caller.Id, reserved.IssuedAt)
+            : issuer.Build(r.Draft, PassIssuer.NewId(), caller.Id, now)).ToList();
         var stored = await store.InsertAsync(built, ct);
         for (var i = 0; i < fresh.Count; i++)
         {
@@ -56,8 +81,6 @@ public sealed class BatchIssuer(PassRules rules, PassIssuer issuer, PassStore st
                 ? new BatchOutcome(row.Index, BatchItemStatuses.Existing, pass, null)
                 : Failed(row.Index, Violation.NotFound("pass"));
         });
-
-        return results.Select((r, i) => r ?? Failed(i, Violation.NotFound("pass"))).ToList();
     }
 
     private List<Row> Validate(ApiCaller caller, IReadOnlyList<BatchIssueItem> items, BatchOutcome?[] results)
@@ -67,6 +90,11 @@ public sealed class BatchIssuer(PassRules rules, PassIssuer issuer, PassStore st
         var rows = new List<Row>(items.Count);
         for (var i = 0; i < items.Count; i++)
         {
+            if (results[i] is not null)
+            {
+                continue;
+            }
+
             var item = items[i];
             var request = new IssuePassRequest(item.GivenName, item.FamilyName, item.Kind, item.ValidFrom, item.ValidUntil, item.Sites, item.Unit);
             var refusal = IdempotencyStore.CheckKey(item.IdempotencyKey)

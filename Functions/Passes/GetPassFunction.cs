@@ -11,7 +11,7 @@ public sealed class GetPassFunction(RequestGate gate, PassAccess passes)
 {
     [Function("GetPass")]
     public async Task<Results<Ok<PassResponse>, ProblemHttpResult>> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/passes/{id}")] HttpRequest req, string id, CancellationToken ct)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/passes/{id}")] HttpRequest req, string id, CancellationToken ct)
     {
         var admission = await gate.AdmitAsync(req, Role.Issuer | Role.Admin, ct);
         if (admission.Denied is { } denied)

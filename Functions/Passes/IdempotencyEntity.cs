@@ -18,4 +18,7 @@ public sealed class IdempotencyEntity : ITableEntity
     public string Attempt { get; set; } = "";
     public bool Done { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>When the pass id was first reserved: the pass's issue time, kept when a retry takes the key over.</summary>
+    public DateTimeOffset ReservedAt { get; set; }
 }

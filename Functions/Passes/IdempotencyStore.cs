@@ -19,7 +19,11 @@ public enum ReservationKind
     Replay,
 }
 
-public sealed record Reservation(ReservationKind Kind, string PassId, string RowKey);
+/// <summary>
+/// What a key stands for: the pass id to store (or already stored) and its issue time, the same for every
+/// retry of the request, so a retry rebuilds exactly the pass (and index rows) the first attempt began.
+/// </summary>
+public sealed record Reservation(ReservationKind Kind, string PassId, string RowKey, DateTimeOffset IssuedAt, string Attempt = "");
 
 /// <summary>
 /// <c>Idempotency-Key</c> per client (table <c>IdempotencyKeys</c>, D10). The key reserves a pass id before
@@ -53,9 +57,9 @@ public sealed class IdempotencyStore(Tables tables, TimeProvider time, IOptions<
         while (true)
         {
             var now = time.GetUtcNow();
-            if (await TryAddAsync(new IdempotencyEntity { PartitionKey = clientId, RowKey = rowKey, RequestHash = requestHash, PassId = newPassId, Attempt = attempt, CreatedAt = now }, ct))
+            if (await TryAddAsync(new IdempotencyEntity { PartitionKey = clientId, RowKey = rowKey, RequestHash = requestHash, PassId = newPassId, Attempt = attempt, CreatedAt = now, ReservedAt = now }, ct))
             {
-                return new Reservation(ReservationKind.Proceed, newPassId, rowKey);
+                return new Reservation(ReservationKind.Proceed, newPassId, rowKey, now, attempt);
             }
 
             // Someone (maybe our own write whose reply was lost) holds the key: decide on the row as it is.
@@ -72,7 +76,7 @@ public sealed class IdempotencyStore(Tables tables, TimeProvider time, IOptions<
                 (existing.Attempt, existing.CreatedAt, existing.Done) = (attempt, now, false);
                 if (expired)
                 {
-                    (existing.PassId, existing.RequestHash) = (newPassId, requestHash);
+                    (existing.PassId, existing.RequestHash, existing.ReservedAt) = (newPassId, requestHash, now);
                 }
 
                 return true;
@@ -80,7 +84,7 @@ public sealed class IdempotencyStore(Tables tables, TimeProvider time, IOptions<
 
             if (outcome is { } o)
             {
-                return o.Written ? new Reservation(ReservationKind.Proceed, o.Row.PassId, rowKey) : decided!.Value;
+                return o.Written ? new Reservation(ReservationKind.Proceed, o.Row.PassId, rowKey, IssuedAt(o.Row), attempt) : decided!.Value;
             }
 
             // The row went away meanwhile (purged): reserve afresh.
@@ -93,6 +97,33 @@ public sealed class IdempotencyStore(Tables tables, TimeProvider time, IOptions<
             ETag.All,
             TableUpdateMode.Merge,
             ct);
+
+    /// <summary>
+    /// Hands a reservation back after its request failed: it stays reserved for the same pass id and issue time
+    /// (part of the pass may be stored), but is no longer "in flight", so a retry takes it over at once instead
+    /// of waiting <see cref="InFlightWindow"/>. Only this attempt's reservation is touched; a failure to do so is
+    /// harmless (the window then simply runs out).
+    /// </summary>
+    public async Task AbandonAsync(string clientId, Reservation reservation)
+    {
+        try
+        {
+            await OptimisticUpdate.ApplyAsync(tables.Idempotency, await FindAsync(clientId, reservation.RowKey, CancellationToken.None), row =>
+            {
+                if (row.Attempt != reservation.Attempt || row.Done)
+                {
+                    return false;
+                }
+
+                row.CreatedAt = time.GetUtcNow() - InFlightWindow - TimeSpan.FromSeconds(1);
+                return true;
+            }, token => FindAsync(clientId, reservation.RowKey, token), CancellationToken.None);
+        }
+        catch (Exception e) when (e is RequestFailedException || StorageFailures.IsUnavailable(e))
+        {
+            // Storage is what failed the request: the in-flight window will expire by itself.
+        }
+    }
 
     /// <summary>Deletes keys created before <paramref name="cutoff"/> (the purge timer); returns how many.</summary>
     public async Task<int> DeleteCreatedBeforeAsync(DateTimeOffset cutoff, CancellationToken ct)
@@ -112,7 +143,7 @@ public sealed class IdempotencyStore(Tables tables, TimeProvider time, IOptions<
     {
         if (existing.Attempt == attempt)
         {
-            return new Reservation(ReservationKind.Proceed, existing.PassId, existing.RowKey);
+            return new Reservation(ReservationKind.Proceed, existing.PassId, existing.RowKey, IssuedAt(existing), attempt);
         }
 
         if (existing.CreatedAt < now - options.Value.IdempotencyRetention)
@@ -127,7 +158,7 @@ public sealed class IdempotencyStore(Tables tables, TimeProvider time, IOptions<
 
         if (existing.Done)
         {
-            return new Reservation(ReservationKind.Replay, existing.PassId, existing.RowKey);
+            return new Reservation(ReservationKind.Replay, existing.PassId, existing.RowKey, IssuedAt(existing));
         }
 
         if (existing.CreatedAt > now - InFlightWindow)
@@ -137,6 +168,9 @@ public sealed class IdempotencyStore(Tables tables, TimeProvider time, IOptions<
 
         return null;
     }
+
+    // Rows written before ReservedAt existed carry its default: their creation time is the best answer.
+    private static DateTimeOffset IssuedAt(IdempotencyEntity row) => row.ReservedAt == default ? row.CreatedAt : row.ReservedAt;
 
     private async Task<bool> TryAddAsync(IdempotencyEntity row, CancellationToken ct)
     {

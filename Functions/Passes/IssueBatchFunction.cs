@@ -8,8 +8,14 @@ using Microsoft.Extensions.Options;
 
 namespace AccessPmc.Functions.Passes;
 
-public sealed class IssueBatchFunction(RequestGate gate, BatchIssuer batches, IOptions<AccessPmcOptions> options)
+/// <summary>
+/// <c>POST /api/passes/batch</c>: up to <see cref="AccessPmcOptions.MaxBatchItems"/> passes as JSON or as
+/// <c>text/csv</c> (with <c>?dates=day-first</c> for day/month/year dates); 200 with a result per item.
+/// </summary>
+public sealed class IssueBatchFunction(RequestGate gate, BatchIssuer batches, CsvBatch csv, IOptions<AccessPmcOptions> options)
 {
+    private sealed record Items(IReadOnlyList<BatchIssueItem> List, IReadOnlyList<Violation?>? Refusals);
+
     [Function("IssuePassBatch")]
     public async Task<Results<Ok<BatchIssueResponse>, ProblemHttpResult>> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/passes/batch")] HttpRequest req, CancellationToken ct)
@@ -26,7 +32,7 @@ public sealed class IssueBatchFunction(RequestGate gate, BatchIssuer batches, IO
             return items.Error.ToResult();
         }
 
-        return TypedResults.Ok(Response(await batches.IssueAsync(admission.Admitted, items.Value!, ct)));
+        return TypedResults.Ok(Response(await batches.IssueAsync(admission.Admitted, items.Value!.List, items.Value.Refusals, ct)));
     }
 
     private static BatchIssueResponse Response(IReadOnlyList<BatchOutcome> outcomes)
@@ -36,19 +42,12 @@ public sealed class IssueBatchFunction(RequestGate gate, BatchIssuer batches, IO
         return new BatchIssueResponse(Count(BatchItemStatuses.Created), Count(BatchItemStatuses.Existing), Count(BatchItemStatuses.Failed), items);
     }
 
-    private async Task<Outcome<IReadOnlyList<BatchIssueItem>>> ReadAsync(HttpRequest req, CancellationToken ct)
+    private async Task<Outcome<Items>> ReadAsync(HttpRequest req, CancellationToken ct)
     {
         var o = options.Value;
-        if (req.ContentType?.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase) == true)
+        if (ContentTypes.MediaType(req) == "text/csv")
         {
-            var text = await PlainBody.ReadAsync(req, o.MaxBatchBodyBytes, ct);
-            if (text.Error is not null)
-            {
-                return text.Error;
-            }
-
-            var parsed = CsvBatch.Parse(text.Value!, o.MaxBatchItems);
-            return parsed.Violation is null ? parsed.Value! : parsed.Violation.ToApiError();
+            return await ReadCsvAsync(req, ct);
         }
 
         var body = await JsonBody.ReadAsync(req, AccessPmcJson.Default.BatchIssueRequest, o.MaxBatchBodyBytes, ct);
@@ -61,9 +60,32 @@ public sealed class IssueBatchFunction(RequestGate gate, BatchIssuer batches, IO
         {
             null or { Count: 0 } => ApiError.Invalid(ErrorCodes.ValidationFailed, "passes", "Give at least one pass."),
             { Count: var n } when n > o.MaxBatchItems => CsvBatch.TooMany(o.MaxBatchItems).ToApiError(),
-            var list => Outcome(list),
+            var list => new Items(list, null),
         };
     }
 
-    private static Outcome<IReadOnlyList<BatchIssueItem>> Outcome(IReadOnlyList<BatchIssueItem> list) => new(list, null);
+    private async Task<Outcome<Items>> ReadCsvAsync(HttpRequest req, CancellationToken ct)
+    {
+        var order = req.Query["dates"].FirstOrDefault() switch
+        {
+            null or "iso" => CsvBatch.DateOrder.Iso,
+            "day-first" => CsvBatch.DateOrder.DayFirst,
+            _ => (CsvBatch.DateOrder?)null,
+        };
+        if (order is null)
+        {
+            return ApiError.Invalid(ErrorCodes.ValidationFailed, "dates", "iso (the default) or day-first.");
+        }
+
+        var text = await PlainBody.ReadAsync(req, options.Value.MaxBatchBodyBytes, ct);
+        if (text.Error is not null)
+        {
+            return text.Error;
+        }
+
+        var rows = csv.Parse(text.Value!, options.Value.MaxBatchItems, order.Value);
+        return rows.Violation is null
+            ? new Items(rows.Value!.Select(r => r.Item).ToList(), rows.Value!.Select(r => r.Refusal).ToList())
+            : rows.Violation.ToApiError();
+    }
 }

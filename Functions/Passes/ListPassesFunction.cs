@@ -14,7 +14,7 @@ public sealed class ListPassesFunction(RequestGate gate, PassIndexes indexes, Pa
 {
     [Function("ListPasses")]
     public async Task<Results<Ok<PassPage>, ProblemHttpResult>> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/passes")] HttpRequest req, CancellationToken ct)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/passes")] HttpRequest req, CancellationToken ct)
     {
         var admission = await gate.AdmitAsync(req, Role.Issuer | Role.Admin, ct);
         if (admission.Denied is { } denied)
@@ -36,13 +36,22 @@ public sealed class ListPassesFunction(RequestGate gate, PassIndexes indexes, Pa
         }
 
         var next = req.Query["next"].FirstOrDefault();
-        if (next is { Length: > 1024 })
+        if (next is not null && !PassIndexes.IsUnitCursor(next))
         {
-            return ApiError.Invalid(ErrorCodes.ValidationFailed, "next", "Pass back the 'next' of the previous page.").ToResult();
+            // A bad cursor must not read as "end of list".
+            return ApiError.Invalid(ErrorCodes.InvalidCursor, "next", "Pass back the 'next' of the previous page, as it was.").ToResult();
         }
 
         var page = await indexes.PageByUnitAsync(unit.Value!, size, next, ct);
-        var passes = await Task.WhenAll(page.Ids.Select(id => store.FindAsync(id, ct)));
-        return TypedResults.Ok(new PassPage(passes.OfType<PassEntity>().Select(p => p.ToResponse(req)).ToList(), page.Next));
+        var passes = await Task.WhenAll(page.Rows.Select(async row => (Row: row, Pass: await store.FindAsync(row.PassId, ct))));
+        var shown = passes.Where(p => p.Pass is { } pass && IsItsIndexRow(pass, p.Row)).Select(p => p.Pass!.ToResponse(req)).ToList();
+        return TypedResults.Ok(new PassPage(shown, page.Next));
     }
+
+    /// <summary>
+    /// A pass is listed only through the index row written with its own issue time: a row left by an
+    /// interrupted attempt (index rows are written first, D3) never shows the pass a second time.
+    /// </summary>
+    private static bool IsItsIndexRow(PassEntity pass, UnitIndexEntity row) =>
+        (pass.IssuedAt - PassIndexes.IssuedAtOf(row)).Duration() < TimeSpan.FromMilliseconds(1);
 }

@@ -30,6 +30,9 @@ public sealed class PassEntity : ITableEntity
     public string? FamilyName { get; set; }
     public string? DisplayLabel { get; set; }
     public string? Code { get; set; }
+
+    /// <summary>What holder requests search by: <see cref="HolderNames.MatchKey"/> of the names; erased with them.</summary>
+    public string? HolderKey { get; set; }
     public DateTimeOffset? PersonalDataErasedAt { get; set; }
 
     public DateTimeOffset? RevokedAt { get; set; }

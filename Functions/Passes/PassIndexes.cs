@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using AccessPmc.Functions.Storage;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
@@ -10,7 +11,7 @@ namespace AccessPmc.Functions.Passes;
 /// and <c>PassesByUnit</c> (a unit's passes, newest first). Timers delete index rows only once their
 /// work is done (D2), so a crash repeats idempotent work instead of losing it.
 /// </summary>
-public sealed class PassIndexes(Tables tables, IOptions<AccessPmcOptions> options)
+public sealed partial class PassIndexes(Tables tables, IOptions<AccessPmcOptions> options)
 {
     /// <summary>All three index rows of new passes (written before the pass rows, D3).</summary>
     public Task AddAsync(IReadOnlyList<PassEntity> passes, CancellationToken ct)
@@ -41,18 +42,32 @@ public sealed class PassIndexes(Tables tables, IOptions<AccessPmcOptions> option
         TableBatches.SubmitAsync(tables.PurgeIndex, handled, TableTransactionActionType.Delete, ct);
 
     /// <summary>
-    /// One page of a unit's pass ids, newest first, and the opaque token of the next page (null at the end).
+    /// One page of a unit's index rows, newest first, after the row key <paramref name="after"/> (null: from
+    /// the start), and the cursor of the next page: the last row key, or null when the page was not full.
     /// </summary>
-    public async Task<(IReadOnlyList<string> Ids, string? Next)> PageByUnitAsync(string unit, int size, string? next, CancellationToken ct)
+    public async Task<(IReadOnlyList<UnitIndexEntity> Rows, string? Next)> PageByUnitAsync(string unit, int size, string? after, CancellationToken ct)
     {
-        var rows = tables.UnitIndex.QueryAsync<UnitIndexEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {unit}"), maxPerPage: size, cancellationToken: ct);
-        await foreach (var page in rows.AsPages(next, size))
+        var filter = after is null
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {unit}")
+            : TableClient.CreateQueryFilter($"PartitionKey eq {unit} and RowKey gt {after}");
+        var rows = new List<UnitIndexEntity>(size);
+        await foreach (var row in tables.UnitIndex.QueryAsync<UnitIndexEntity>(filter, maxPerPage: size, cancellationToken: ct))
         {
-            return (page.Values.Select(r => r.PassId).ToList(), page.ContinuationToken);
+            rows.Add(row);
+            if (rows.Count == size)
+            {
+                return (rows, row.RowKey);
+            }
         }
 
-        return ([], null);
+        return (rows, null);
     }
+
+    /// <summary>Whether <paramref name="cursor"/> has the shape of a unit index row key (19 digits, '_', a pass id).</summary>
+    public static bool IsUnitCursor(string cursor) => UnitCursor().IsMatch(cursor);
+
+    /// <summary>The issue time a unit index row was written for (its row key starts with it, newest first).</summary>
+    public static DateTimeOffset IssuedAtOf(UnitIndexEntity row) => RowKeys.FromNewestFirst(row.RowKey[..19]);
 
     public static UnitIndexEntity UnitRow(PassEntity p) =>
         new() { PartitionKey = p.Unit, RowKey = $"{RowKeys.NewestFirst(p.IssuedAt)}_{p.Id}", PassId = p.Id };
@@ -76,4 +91,7 @@ public sealed class PassIndexes(Tables tables, IOptions<AccessPmcOptions> option
 
         return due.Count > limit ? due[..limit] : due;
     }
+
+    [GeneratedRegex(@"^[0-9]{19}_[0-9a-f]{32}\z")]
+    private static partial Regex UnitCursor();
 }

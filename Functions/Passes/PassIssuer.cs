@@ -14,6 +14,7 @@ public sealed class PassIssuer(PassStore store, PassCodec codec, SigningKeyRing 
     public async Task<Checked<IssuedPass>> IssueAsync(ApiCaller caller, PassDraft draft, string? idempotencyKey, string requestHash, CancellationToken ct)
     {
         var id = NewId();
+        var issuedAt = time.GetUtcNow();
         Reservation? reservation = null;
         if (idempotencyKey is not null)
         {
@@ -29,20 +30,33 @@ public sealed class PassIssuer(PassStore store, PassCodec codec, SigningKeyRing 
                 return new IssuedPass(done, Replayed: true);
             }
 
-            id = reservation.PassId;
+            (id, issuedAt) = (reservation.PassId, reservation.IssuedAt);
         }
 
-        var stored = (await store.InsertAsync([Build(draft, id, caller.Id)], ct))[0];
-        if (reservation is not null)
+        var built = Build(draft, id, caller.Id, issuedAt);
+        PassEntity stored;
+        try
         {
-            await idempotency.CompleteAsync(caller.Id, reservation, ct);
+            stored = (await store.InsertAsync([built], ct))[0];
+            if (reservation is not null)
+            {
+                await idempotency.CompleteAsync(caller.Id, reservation, ct);
+            }
+        }
+        catch (Exception) when (reservation is not null)
+        {
+            await idempotency.AbandonAsync(caller.Id, reservation);
+            throw;
         }
 
-        logger.LogInformation("Issued pass {PassId} ({Kind}) for unit {Unit} by client {ClientId}", stored.Id, stored.Kind, stored.Unit, caller.Id);
-        return new IssuedPass(stored, Replayed: false);
+        // Stored by an earlier attempt of this request (a retry after a crash or a lost reply): a replay, 200.
+        var replayed = stored.IssueAttempt != built.IssueAttempt;
+        logger.LogInformation("Issued pass {PassId} ({Kind}) for unit {Unit} by client {ClientId}, replay: {Replayed}", stored.Id, stored.Kind, stored.Unit, caller.Id, replayed);
+        return new IssuedPass(stored, replayed);
     }
 
-    public PassEntity Build(PassDraft draft, string id, string issuerId)
+    /// <summary>The signed pass row. <paramref name="issuedAt"/> keys its unit index row, so a retry must pass the same time.</summary>
+    public PassEntity Build(PassDraft draft, string id, string issuerId, DateTimeOffset issuedAt)
     {
         var claims = new PassClaims(Convert.FromHexString(id), draft.ValidFrom, draft.ValidUntil, draft.Kind, draft.Sites, draft.DisplayLabel);
         return new PassEntity
@@ -56,11 +70,12 @@ public sealed class PassIssuer(PassStore store, PassCodec codec, SigningKeyRing 
             Sites = string.Join(',', draft.Sites),
             Unit = draft.Unit,
             IssuerId = issuerId,
-            IssuedAt = time.GetUtcNow(),
+            IssuedAt = issuedAt,
             KeyId = keys.Signer.KeyId,
             IssueAttempt = Guid.NewGuid().ToString("N"),
             GivenName = draft.GivenName,
             FamilyName = draft.FamilyName,
+            HolderKey = HolderNames.MatchKey(draft.GivenName, draft.FamilyName),
             DisplayLabel = draft.DisplayLabel,
             Code = codec.Encode(claims),
         };

@@ -12,7 +12,7 @@ public sealed class PassQrFunction(RequestGate gate, PassAccess passes)
 {
     [Function("PassQr")]
     public async Task<Results<FileContentHttpResult, ProblemHttpResult>> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/passes/{id}/qr")] HttpRequest req, string id, CancellationToken ct)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/passes/{id}/qr")] HttpRequest req, string id, CancellationToken ct)
     {
         var admission = await gate.AdmitAsync(req, Role.Issuer | Role.Admin, ct);
         if (admission.Denied is { } denied)
@@ -26,16 +26,13 @@ public sealed class PassQrFunction(RequestGate gate, PassAccess passes)
             return ApiError.Invalid(ErrorCodes.BadFormat, "format", "png or svg.").ToResult();
         }
 
-        var pass = await passes.FindAsync(admission.Admitted, id, ct);
+        var pass = await passes.FindWithHolderDataAsync(admission.Admitted, id, ct);
         if (pass.Violation is not null)
         {
             return pass.Violation.ToResult();
         }
 
-        if (pass.Value!.Code is not { Length: > 0 } code)
-        {
-            return new ApiError(StatusCodes.Status410Gone, ErrorCodes.NotFound, "This pass's code was erased after its retention period.").ToResult();
-        }
+        var code = pass.Value!.Code!;
 
         // Rendered on demand, never stored: the image holds the holder's label.
         req.HttpContext.Response.Headers.CacheControl = "no-store";

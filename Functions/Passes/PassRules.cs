@@ -13,8 +13,6 @@ namespace AccessPmc.Functions.Passes;
 /// </summary>
 public sealed partial class PassRules(IOptions<AccessPmcOptions> options)
 {
-    public const int MaxNameLength = 64;
-
     /// <summary>Site codes (plus one byte each) that, with a full label, still fit a 512-character code.</summary>
     public const int MaxSiteText = 120;
 
@@ -22,14 +20,14 @@ public sealed partial class PassRules(IOptions<AccessPmcOptions> options)
 
     public Checked<PassDraft> Validate(IssuePassRequest request, ApiCaller caller, DateTimeOffset now)
     {
-        if (Name(request.GivenName) is not { } given)
+        if (HolderNames.Clean(request.GivenName) is not { } given)
         {
-            return Violation.Invalid(ErrorCodes.ValidationFailed, "givenName", $"Required, 1 to {MaxNameLength} printable characters.");
+            return Violation.Invalid(ErrorCodes.ValidationFailed, "givenName", $"Required, 1 to {HolderNames.MaxLength} printable characters.");
         }
 
-        if (Name(request.FamilyName) is not { } family)
+        if (HolderNames.Clean(request.FamilyName) is not { } family)
         {
-            return Violation.Invalid(ErrorCodes.ValidationFailed, "familyName", $"Required, 1 to {MaxNameLength} printable characters.");
+            return Violation.Invalid(ErrorCodes.ValidationFailed, "familyName", $"Required, 1 to {HolderNames.MaxLength} printable characters.");
         }
 
         if (request.Kind is not { } kind || Policy.Kinds.Find(kind) is not { } policy)
@@ -49,20 +47,26 @@ public sealed partial class PassRules(IOptions<AccessPmcOptions> options)
             return unit.Violation;
         }
 
+        if ((OutOfRange(request.ValidFrom, "validFrom") ?? OutOfRange(request.ValidUntil, "validUntil")) is { } outOfRange)
+        {
+            return outOfRange;
+        }
+
+        var zones = sites.Value!.Select(code => Policy.FindSite(code)!.TimeZone).Distinct().ToList();
         var from = Truncate(request.ValidFrom ?? now);
-        var until = Truncate(request.ValidUntil ?? from + policy.MaxValidity);
+        var latest = zones.Min(zone => policy.LatestEnd(from, zone));
+        var until = Truncate(request.ValidUntil ?? latest);
         if (until <= from)
         {
             return Violation.Invalid(ErrorCodes.ValidityReversed, "validUntil", "validUntil must be after validFrom.");
         }
 
-        if (until - from > policy.MaxValidity)
+        if (until > latest)
         {
-            return Violation.Invalid(ErrorCodes.ValidityTooLong, "validUntil", $"A {kind} pass lasts at most {policy.MaxValidity.TotalDays.ToString(CultureInfo.InvariantCulture)} days.");
+            return Violation.Invalid(ErrorCodes.ValidityTooLong, "validUntil", $"A {kind} pass lasts at most {policy.MaxValidity.TotalDays.ToString(CultureInfo.InvariantCulture)} days (calendar days, site time): from {from:O} it may end at {latest:O}.");
         }
 
-        if (policy.AllowedHours is { } hours
-            && sites.Value!.Select(code => Policy.FindSite(code)!).Any(site => !policy.Allows(from, site.TimeZone) || !policy.Allows(until, site.TimeZone)))
+        if (policy.AllowedHours is { } hours && zones.Any(zone => !policy.Allows(from, zone) || !policy.Allows(until, zone)))
         {
             return Violation.Invalid(ErrorCodes.OutsideAllowedHours, "validFrom", $"A {kind} pass starts and ends between {hours}, site time.");
         }
@@ -72,7 +76,8 @@ public sealed partial class PassRules(IOptions<AccessPmcOptions> options)
             return Violation.Invalid(ErrorCodes.ValidityInPast, "validUntil", "validUntil is already past.");
         }
 
-        return new PassDraft(given, family, kind, from, until, sites.Value!, unit.Value!, Label(given, family));
+        var label = Policy.DisplayLabel == "none" ? null : HolderNames.Label(given, family);
+        return new PassDraft(given, family, kind, from, until, sites.Value!, unit.Value!, label);
     }
 
     private Checked<IReadOnlyList<string>> Sites(IReadOnlyList<string>? requested, ApiCaller caller)
@@ -128,31 +133,29 @@ public sealed partial class PassRules(IOptions<AccessPmcOptions> options)
             return Violation.Invalid(ErrorCodes.UnknownUnit, "unit", "A unit code is 1 to 32 letters, digits or '-'.");
         }
 
+        // Units are codes, like sites: one spelling in storage, whatever case the caller typed.
         return caller.MayUseUnit(requested)
-            ? requested
+            ? requested.ToUpperInvariant()
             : Violation.Forbidden(ErrorCodes.Forbidden, $"This client does not serve unit {requested}.");
     }
 
-    private string? Label(string given, string family)
-    {
-        if (Policy.DisplayLabel == "none")
-        {
-            return null;
-        }
+    public static bool IsUnitCode(string? unit) => unit is not null && UnitCode().IsMatch(unit);
 
-        var label = $"{char.ToUpperInvariant(given[0])}. {family.ToUpperInvariant()}";
-        return label.Length <= ClaimsCbor.MaxLabelLength ? label : label[..ClaimsCbor.MaxLabelLength].TrimEnd();
-    }
+    /// <summary>Dates a pass may carry: from 2000-01-01 to 2100-01-01 (UTC); beyond, arithmetic on them could overflow.</summary>
+    public static readonly DateTimeOffset EarliestDate = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    /// <summary>A holder's given or family name, trimmed: 1 to <see cref="MaxNameLength"/> characters, no control character; else null.</summary>
-    public static string? Name(string? value) =>
-        value?.Trim() is { Length: > 0 and <= MaxNameLength } name && !name.Any(char.IsControl) ? name : null;
+    /// <inheritdoc cref="EarliestDate"/>
+    public static readonly DateTimeOffset LatestDate = new(2100, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    public static bool IsUnitCode(string unit) => UnitCode().IsMatch(unit);
+    private static Violation? OutOfRange(DateTimeOffset? date, string field) =>
+        date is { } d && (d < EarliestDate || d > LatestDate)
+            ? Violation.Invalid(ErrorCodes.DateOutOfRange, field, $"Dates run from {EarliestDate:yyyy-MM-dd} to {LatestDate:yyyy-MM-dd}.")
+            : null;
 
     private static DateTimeOffset Truncate(DateTimeOffset t) => DateTimeOffset.FromUnixTimeSeconds(t.ToUnixTimeSeconds());
 
-    private static string? Truncate(string? s) => s is { Length: > 20 } ? s[..20] + "…" : s;
+    // By Unicode scalar values: a cut must never leave half a surrogate pair in the answer.
+    private static string? Truncate(string? s) => s is { Length: > 20 } ? string.Concat(s.EnumerateRunes().Take(20)) + "…" : s;
 
     [GeneratedRegex(@"^[A-Za-z0-9-]{1,32}\z")]
     private static partial Regex UnitCode();

@@ -107,7 +107,7 @@ public sealed partial class PassStore(Tables tables, PassIndexes indexes, Revoca
     {
         var outcome = await OptimisticUpdate.ApplyAsync(tables.Passes, pass, p =>
         {
-            (p.GivenName, p.FamilyName, p.DisplayLabel, p.Code, p.RevocationReason) = (null, null, null, null, null);
+            (p.GivenName, p.FamilyName, p.HolderKey, p.DisplayLabel, p.Code, p.RevocationReason) = (null, null, null, null, null, null);
             p.PersonalDataErasedAt ??= now;
             return true;
         }, token => FindAsync(pass.Id, token), ct);
@@ -115,12 +115,14 @@ public sealed partial class PassStore(Tables tables, PassIndexes indexes, Revoca
     }
 
     /// <summary>
-    /// A holder's passes by name, with a filtered scan of the pass table: a rare, admin-only request, so
-    /// no name index is kept (it would be personal data too). At most <paramref name="max"/>.
+    /// A holder's passes by name (<see cref="HolderNames.MatchKey"/>, so spelling variants of one name match),
+    /// with a filtered scan of the pass table: a rare, admin-only request, so no name index is kept (it would
+    /// be personal data too). Rows written before the key existed match on the exact names. At most <paramref name="max"/>.
     /// </summary>
     public async Task<IReadOnlyList<PassEntity>> FindByHolderAsync(string givenName, string familyName, int max, CancellationToken ct)
     {
-        var filter = TableClient.CreateQueryFilter($"GivenName eq {givenName} and FamilyName eq {familyName}");
+        var key = HolderNames.MatchKey(givenName, familyName);
+        var filter = TableClient.CreateQueryFilter($"HolderKey eq {key} or (GivenName eq {givenName} and FamilyName eq {familyName})");
         var passes = new List<PassEntity>();
         await foreach (var pass in tables.Passes.QueryAsync<PassEntity>(filter, maxPerPage: 1000, cancellationToken: ct))
         {

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using AccessPmc.Functions.Storage;
 using Azure.Data.Tables;
 
@@ -7,9 +8,12 @@ namespace AccessPmc.Functions.Passes;
 /// The revocation list for offline scanners (table <c>Revocations</c>, D9): one partition, rows keyed
 /// by when they were written, so a cursor is simply the last row key a scanner has seen.
 /// </summary>
-public sealed class RevocationStore(Tables tables)
+public sealed partial class RevocationStore(Tables tables)
 {
     public const string Partition = "revoked";
+
+    /// <summary>A cursor this service hands out: empty (from the start), a bound (19 digits) or a row key (19 digits, '_', a pass id).</summary>
+    public static bool IsCursor(string cursor) => cursor.Length == 0 || Cursor().IsMatch(cursor);
 
     /// <summary>
     /// Lists a revoked pass. Keyed by when this row is written, not by the revocation time, so that a late
@@ -44,4 +48,7 @@ public sealed class RevocationStore(Tables tables)
 
         return rows;
     }
+
+    [GeneratedRegex(@"^[0-9]{19}(_[0-9a-f]{32})?\z")]
+    private static partial Regex Cursor();
 }

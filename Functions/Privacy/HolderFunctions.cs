@@ -45,7 +45,15 @@ public sealed class HolderFunctions(RequestGate gate, HolderData holders, IOptio
         }
 
         var (admin, given, family) = request.Value;
-        var erased = await holders.EraseAsync(await holders.FindAsync(given, family, ct), admin.Id, ct);
+        var found = await holders.FindAsync(given, family, ct);
+        if (found.Count == 0)
+        {
+            // Saying "0 erased" with a 200 reads as done; nothing was found, so nothing was erased: say so.
+            return new ApiError(StatusCodes.Status404NotFound, ErrorCodes.HolderNotFound, "No pass holds this name: nothing was erased.",
+                "Names are compared in Unicode NFC, ignoring case, apostrophe and hyphen variants and repeated spaces; check the spelling on the pass.").ToResult();
+        }
+
+        var erased = await holders.EraseAsync(found, admin.Id, ct);
         logger.LogInformation("Holder erasure by {AdminId}: {Passes} passes erased, {Revoked} revoked", admin.Id, erased.PassesErased, erased.PassesRevoked);
         return TypedResults.Ok(erased);
     }
@@ -65,7 +73,7 @@ public sealed class HolderFunctions(RequestGate gate, HolderData holders, IOptio
             return body.Error;
         }
 
-        return PassRules.Name(body.Value!.GivenName) is { } given && PassRules.Name(body.Value.FamilyName) is { } family
+        return HolderNames.Clean(body.Value!.GivenName) is { } given && HolderNames.Clean(body.Value.FamilyName) is { } family
             ? (admission.Admitted, given, family)
             : ApiError.Invalid(ErrorCodes.ValidationFailed, "familyName", "Give the holder's given and family names, as on their passes.");
     }

@@ -11,8 +11,8 @@ public enum Role
     Admin = 4,
 }
 
-/// <summary>An authenticated client and its scope. <c>*</c> in a scope list means "all".</summary>
-public sealed record ApiCaller(string Id, Role Role, IReadOnlyList<string> Units, IReadOnlyList<string> Sites)
+/// <summary>An authenticated client and its scope. <c>*</c> in a scope list means "all". <see cref="Name"/> is null for clients from configuration.</summary>
+public sealed record ApiCaller(string Id, Role Role, IReadOnlyList<string> Units, IReadOnlyList<string> Sites, string? Name = null)
 {
     public const string Everything = "*";
 

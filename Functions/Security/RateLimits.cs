@@ -8,12 +8,14 @@ public sealed class RateLimits : IDisposable
 {
     private readonly PartitionedRateLimiter<string> limiter;
     private readonly PartitionedRateLimiter<string> failures;
+    private readonly TimeSpan failureRefill;
 
     public RateLimits(IOptions<AuthOptions> options)
     {
         var o = options.Value;
         limiter = Buckets(o.Burst, o.PermitsPerSecond, TimeSpan.FromSeconds(1));
         failures = Buckets(o.FailuresPerMinute, o.FailuresPerMinute, TimeSpan.FromMinutes(1));
+        failureRefill = TimeSpan.FromMinutes(1) / o.FailuresPerMinute;
     }
 
     /// <summary>One token bucket per key (client id or source address), none queued: over the limit is a 429 at once.</summary>
@@ -28,12 +30,12 @@ public sealed class RateLimits : IDisposable
         }));
 
     /// <summary>
-    /// Whether this address has failed too often lately; asked before any key lookup. It needs a whole
-    /// token left: the bucket refills in fractions between replenishments, and asking for 0 permits
-    /// succeeds as soon as any fraction is there, which let a guesser through at random.
+    /// Whether this address has failed too often lately (less than one whole failure left), and how long until
+    /// it has one again; asked before any key lookup. Not a 0-permit acquire: token buckets refill continuously,
+    /// so a bucket holding a fraction of a token would let that through, and every guess after it.
     /// </summary>
     public TimeSpan? FailureBudgetExhausted(string address) =>
-        failures.GetStatistics(address) is { CurrentAvailablePermits: < 1 } ? Acquire(failures, address, 1) ?? TimeSpan.FromSeconds(1) : null;
+        failures.GetStatistics(address) is { CurrentAvailablePermits: < 1 } ? failureRefill : null;
 
     public void RecordFailure(string address) => Acquire(failures, address, 1);
 

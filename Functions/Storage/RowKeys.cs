@@ -16,6 +16,10 @@ public static class RowKeys
     public static string NewestFirst(DateTimeOffset at) =>
         (DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
 
+    /// <summary>The instant a <see cref="NewestFirst"/> key (19 digits) stands for.</summary>
+    public static DateTimeOffset FromNewestFirst(string key) =>
+        new(DateTimeOffset.MaxValue.UtcTicks - long.Parse(key, NumberStyles.None, CultureInfo.InvariantCulture), TimeSpan.Zero);
+
     public static string Ascending(DateTimeOffset at) =>
         at.UtcTicks.ToString("D19", CultureInfo.InvariantCulture);
 

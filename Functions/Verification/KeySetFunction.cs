@@ -14,7 +14,7 @@ public sealed class KeySetFunction(RequestGate gate, SigningKeyRing keys)
 {
     [Function("GetKeys")]
     public async Task<Results<Ok<JsonWebKeySet>, ProblemHttpResult>> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/keys")] HttpRequest req, CancellationToken ct)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/keys")] HttpRequest req, CancellationToken ct)
     {
         var admission = await gate.AdmitAsync(req, Role.Scanner | Role.Issuer | Role.Admin, ct);
         if (admission.Denied is { } denied)

@@ -22,7 +22,7 @@ public sealed class RevocationsFunction(RequestGate gate, RevocationStore revoca
 
     [Function("GetRevocations")]
     public async Task<Results<Ok<RevocationList>, ProblemHttpResult>> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/revocations")] HttpRequest req, CancellationToken ct)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/revocations")] HttpRequest req, CancellationToken ct)
     {
         var admission = await gate.AdmitAsync(req, Role.Scanner | Role.Admin, ct);
         if (admission.Denied is { } denied)
@@ -31,9 +31,10 @@ public sealed class RevocationsFunction(RequestGate gate, RevocationStore revoca
         }
 
         var since = req.Query["since"].FirstOrDefault() ?? "";
-        if (since.Length > 64)
+        if (!RevocationStore.IsCursor(since))
         {
-            return ApiError.Invalid(ErrorCodes.ValidationFailed, "since", "Pass back the cursor of the previous answer.").ToResult();
+            // A date or a typo must not read as "nothing new": a scanner would skip revocations in silence.
+            return ApiError.Invalid(ErrorCodes.InvalidCursor, "since", "Pass back the 'cursor' of the previous answer as it was, or nothing for the full list.").ToResult();
         }
 
         var now = time.GetUtcNow();

@@ -16,4 +16,10 @@ public sealed class ScanEventEntity : ITableEntity
     public string Result { get; set; } = "";
     public string? Reason { get; set; }
     public string ScannerId { get; set; } = "";
+
+    /// <summary>Verified by the scanner offline and uploaded later (<c>POST /api/scans</c>); <see cref="At"/> is the scan's own time.</summary>
+    public bool Offline { get; set; }
+
+    /// <summary>entry, exit or check, as the scanner sent it (null: check).</summary>
+    public string? Direction { get; set; }
 }

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using AccessPmc.Functions.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -48,6 +49,7 @@ public sealed class ScanLog : IHostedService, IAsyncDisposable
 
     private async Task PumpAsync()
     {
+        StorageRetryPolicy.ForBackgroundWork();
         var batch = new List<ScanEventEntity>();
         var waiters = new List<TaskCompletionSource>();
         while (await queue.Reader.WaitToReadAsync())

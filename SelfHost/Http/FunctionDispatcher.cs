@@ -49,13 +49,14 @@ public sealed class FunctionDispatcher(FunctionPlan plan, ILogger<FunctionDispat
         }
         catch (Exception e)
         {
-            // Name and type only: the request body and any pass code stay out of the logs.
-            logger.LogError(e, "Function {Function} failed on {Method} request", function.Name, context.Request.Method);
-            if (!context.Response.HasStarted)
+            // The answer the worker's ExceptionMiddleware gives under the Functions host; the invocation id is SelfHost's own.
+            var answer = UnhandledError.Answer(context, e, function.Name, Guid.NewGuid().ToString(), logger);
+            if (answer is null)
             {
-                context.Response.Clear();
-                await new ApiError(StatusCodes.Status500InternalServerError, ErrorCodes.Internal, "An unexpected error occurred.").ToResult().ExecuteAsync(context);
+                throw;
             }
+
+            await answer.ExecuteAsync(context);
         }
     }
 }

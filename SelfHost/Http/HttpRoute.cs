@@ -34,8 +34,6 @@ public sealed class HttpRoute
 
     public IReadOnlyList<string> ParameterNames => Pattern.Parameters.Select(p => p.Name).ToList();
 
-    public bool HasCatchAll => Pattern.Parameters.Any(p => p.IsCatchAll);
-
     /// <summary>Parses the template; throws on a malformed template or an unknown constraint.</summary>
     public static HttpRoute Compile(string template) => new(template, RoutePatternFactory.Parse(template));
 

@@ -97,11 +97,6 @@ public static class FunctionPlanner
             throw Refuse(function, $"route '{template}' is not valid: {e.Message}");
         }
 
-        if (route.HasCatchAll)
-        {
-            throw Refuse(function, $"route '{template}' has a catch-all parameter, which SelfHost does not serve.");
-        }
-
         var methods = trigger.Methods is { Count: > 0 } m ? m.Select(x => x.ToUpperInvariant()).ToList() : null;
         var arguments = Arguments(function, target.Method, ArgumentKind.HttpRequest, route.ParameterNames);
         CheckReturn(function, target.Method, http: true);

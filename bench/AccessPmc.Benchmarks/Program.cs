@@ -14,6 +14,16 @@ public static class Program
             return await Sizes();
         }
 
+        if (args is ["--document-samples", var folder])
+        {
+            return DocumentSamples.Write(folder);
+        }
+
+        if (args is ["--document-sizes"])
+        {
+            return DocumentBench.PrintSizes();
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }

@@ -53,7 +53,7 @@ public static class ExpiryLoad
                 // The due ones end within the first hour; the rest are spread over the next 90 days.
                 var until = i < due ? start.AddSeconds(1 + (i * 3600 / due)) : start.AddDays(1).AddMinutes(i % (90 * 24 * 60));
                 var draft = new PassDraft("Seed", $"P{i}", PassKinds.LongTerm, start.AddDays(-1), until, ["PMC"], "BENCH", null);
-                return issuer.Build(draft, PassIssuer.NewId(), "bench");
+                return issuer.Build(draft, PassIssuer.NewId(), "bench", start);
             }).ToList();
             await store.InsertAsync(passes, default);
         }

@@ -45,7 +45,7 @@ public static class InProcessProbe
         var tables = services.GetRequiredService<Tables>();
         await tables.EnsureCreatedAsync(default);
         var issuer = services.GetRequiredService<PassIssuer>();
-        var pass = issuer.Build(new PassDraft("P", "R", PassKinds.LongTerm, DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow.AddDays(30), ["PMC"], "U", null), PassIssuer.NewId(), "probe");
+        var pass = issuer.Build(new PassDraft("P", "R", PassKinds.LongTerm, DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow.AddDays(30), ["PMC"], "U", null), PassIssuer.NewId(), "probe", DateTimeOffset.UtcNow);
         await services.GetRequiredService<PassStore>().InsertAsync([pass], default);
         var body = JsonSerializer.SerializeToUtf8Bytes(new VerifyRequest(pass.Code, "PMC"), AccessPmcJson.Default.VerifyRequest);
         var function = ActivatorUtilities.CreateInstance<VerifyFunction>(services);

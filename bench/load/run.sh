@@ -24,6 +24,7 @@ issuer_key=$(openssl rand -hex 32); scanner_key=$(openssl rand -hex 32)
 env AzureWebJobsStorage="$conn" Signing__Keys__0__PemFile="$work/signing.pem" \
   ExpirePassesSchedule="0 0 0 1 1 *" PurgePersonalDataSchedule="0 0 0 1 1 *" Logging__LogLevel__Default=Warning \
   AccessPmc__Sites__0__Code=PMC AccessPmc__Sites__1__Code=JUSSIEU \
+  Documents__Organization="Bench University" Documents__Controller="Bench University, Paris" Documents__Contact="dpo@bench.example" \
   Auth__PermitsPerSecond=100000 Auth__Burst=100000 \
   Auth__Clients__0__Id=bench-issuer Auth__Clients__0__Role=issuer Auth__Clients__0__Key="$issuer_key" Auth__Clients__0__Units__0=BENCH Auth__Clients__0__Sites__0='*' \
   Auth__Clients__1__Id=bench-scanner Auth__Clients__1__Role=scanner Auth__Clients__1__Key="$scanner_key" Auth__Clients__1__Sites__0='*' \

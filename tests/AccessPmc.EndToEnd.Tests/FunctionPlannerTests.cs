@@ -1,9 +1,13 @@
 using AccessPmc.SelfHost;
+using AccessPmc.SelfHost.Http;
 using AccessPmc.SelfHost.Metadata;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 
 namespace AccessPmc.EndToEnd.Tests;
 
-/// <summary>Every refusal, on crafted metadata, without starting a server.</summary>
+/// <summary>Every refusal, on crafted metadata, without starting a server. SelfHost only: the refusals are SelfHost's own.</summary>
+[Trait("Host", "SelfHost")]
 public sealed class FunctionPlannerTests
 {
     private static readonly Dictionary<string, string> Settings = new() { ["Every5"] = "0 */5 * * * *", ["FiveFields"] = "*/5 * * * *" };
@@ -93,8 +97,45 @@ public sealed class FunctionPlannerTests
     }
 
     [Fact]
-    public void ACatchAllParameterIsRefused() =>
-        Assert.StartsWith("Function 'All': route 'api/files/{*path}' has a catch-all parameter", Refusal(Http("All", "Plain", "files/{*path}")));
+    public void ACatchAllRouteIsPlannedAndMatchesItsPrefixAtAnyDepth()
+    {
+        var route = Assert.Single(Plan(Http("All", "File", "files/{*path}")).Http).Route;
+
+        Assert.Equal("assets/app.js", Match(route, "/api/files/assets/app.js")?["path"]);
+        Assert.True(Match(route, "/api/files") is { } bare && bare["path"] is null);
+        Assert.Null(Match(route, "/api/other/app.js"));
+    }
+
+    [Fact]
+    public void ACatchAllOverlapsARouteUnderItsPrefix() =>
+        Assert.Equal(
+            "Function 'One': route 'api/files/{id}' overlaps route 'api/files/{*path}' of function 'All' for the same methods.",
+            Refusal(Http("All", "File", "files/{*path}"), Http("One", "Get", "files/{id}")));
+
+    [Fact]
+    public void ACatchAllOverlapsALiteralRouteUnderItsPrefixAndAnotherCatchAll()
+    {
+        Assert.StartsWith("Function 'New': route 'api/FILES/new/x' overlaps route 'api/files/{*path}'", Refusal(Http("All", "File", "files/{*path}"), Http("New", "Plain", "FILES/new/x")));
+        Assert.StartsWith("Function 'Deep': route 'api/files/a/{*path}' overlaps", Refusal(Http("All", "File", "files/{*path}"), Http("Deep", "File", "files/a/{*path}")));
+    }
+
+    [Fact]
+    public void ACatchAllDoesNotOverlapOtherPrefixesShorterRoutesOrOtherMethods()
+    {
+        var plan = Plan(
+            Http("All", "File", "files/{*path}", "\"get\", \"head\""),
+            Http("Other", "File", "pages/{*path}"),
+            Http("Short", "Plain", "status"),
+            Http("Upload", "Get", "files/{id}", "\"post\""));
+
+        Assert.Equal(4, plan.Http.Count);
+    }
+
+    private static RouteValueDictionary? Match(HttpRoute route, string path)
+    {
+        var values = new RouteValueDictionary();
+        return route.TryMatch(new DefaultHttpContext { Request = { Path = path } }, values) ? values : null;
+    }
 
     [Fact]
     public async Task TheEntryPointExitsNonZeroWithTheReason()

@@ -18,4 +18,6 @@ public sealed class SampleFunctions
     public Task<string> ReturnsText(HttpRequest req) => Task.FromResult("text");
 
     public Task<IResult> Plain(HttpRequest req) => Task.FromResult(Results.Ok());
+
+    public IResult File(HttpRequest req, string? path) => Results.Ok(path);
 }

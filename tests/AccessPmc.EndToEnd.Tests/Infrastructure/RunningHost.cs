@@ -22,22 +22,26 @@ public sealed class RunningHost : IAsyncDisposable
     public AccessPmcClient Admin => Client(TestApp.AdminKey);
 
     /// <param name="replace">All the settings, instead of <see cref="Settings"/> plus <paramref name="overrides"/>.</param>
-    public static async Task<RunningHost> StartAsync(AzuriteFixture azurite, IDictionary<string, string?>? overrides = null, string[]? args = null, TimeProvider? clock = null, IDictionary<string, string?>? replace = null)
+    public static async Task<RunningHost> StartAsync(
+        AzuriteFixture azurite, IEnumerable<KeyValuePair<string, string?>>? overrides = null, string[]? args = null, TimeProvider? clock = null,
+        Action<IServiceCollection>? services = null, IDictionary<string, string?>? replace = null)
     {
         var settings = replace is null ? Settings(azurite.ConnectionString) : new Dictionary<string, string?>(replace);
-        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        foreach (var (key, value) in overrides ?? [])
         {
             settings[key] = value;
         }
 
         var app = SelfHostApp.Build(
             ["--no-local-settings", "--port", "0", .. args ?? []],
-            services =>
+            collection =>
             {
                 if (clock is not null)
                 {
-                    services.AddSingleton(clock);
+                    collection.AddSingleton(clock);
                 }
+
+                services?.Invoke(collection);
             },
             settings);
         await app.StartAsync();

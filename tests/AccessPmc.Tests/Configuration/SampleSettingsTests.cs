@@ -16,7 +16,7 @@ namespace AccessPmc.Tests.Configuration;
 public sealed partial class SampleSettingsTests
 {
     /// <summary>Read by the Functions host, not by the app.</summary>
-    private static readonly string[] HostOnly = ["FUNCTIONS_WORKER_RUNTIME"];
+    private static readonly string[] HostOnly = ["FUNCTIONS_WORKER_RUNTIME", "AzureWebJobsDisableHomepage"];
 
     [Fact]
     public void SampleListsEverySettingTheCodeReads()

@@ -42,6 +42,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
         await WaitUntilListeningAsync(Port, process);
     }
 
+    /// <summary>Stops Azurite; a second call does nothing (a test may stop it early to simulate an outage).</summary>
     public Task DisposeAsync()
     {
         if (process is { HasExited: false })
@@ -51,6 +52,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
         }
 
         process?.Dispose();
+        process = null;
         return Task.CompletedTask;
     }
 

@@ -69,6 +69,9 @@ public sealed class TestApp : IAsyncDisposable
         ["AccessPmc:Sites:1:Code"] = "JUSSIEU",
         ["AccessPmc:Sites:2:Code"] = "VILLEJUIF",
         ["AccessPmc:ExpiryMaxPerRun"] = "10000",
+        ["Documents:Organization"] = "Université Exemple",
+        ["Documents:Controller"] = "Université Exemple, 4 place Jussieu, 75005 Paris",
+        ["Documents:Contact"] = "dpo@universite-exemple.fr",
         ["Auth:Clients:0:Id"] = "issuer-phys",
         ["Auth:Clients:0:Role"] = Roles.Issuer,
         ["Auth:Clients:0:Key"] = IssuerKey,
@@ -115,6 +118,15 @@ public sealed class TestApp : IAsyncDisposable
 
         context.Response.Body = new MemoryStream();
         return context.Request;
+    }
+
+    /// <summary>Replaces the request's body with exactly these bytes (another charset, a byte-order mark…).</summary>
+    public static HttpRequest WithBody(HttpRequest request, byte[] bytes, string contentType)
+    {
+        request.ContentType = contentType;
+        request.ContentLength = bytes.Length;
+        request.Body = new MemoryStream(bytes);
+        return request;
     }
 
     /// <summary>Runs the result the way the host would, so status, headers and JSON are what a client gets.</summary>

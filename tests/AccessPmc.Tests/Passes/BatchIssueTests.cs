@@ -78,4 +78,75 @@ public sealed class BatchIssueTests(AzuriteFixture azurite) : AppTests(azurite, 
 
         Assert.Equal(ErrorCodes.TooManyItems, reply.ProblemCode());
     }
+
+    [Theory]
+    [InlineData("\n")]
+    [InlineData("\r\n")]
+    [InlineData("\n\n")]
+    [InlineData("\r\n,,,,,\r\n")]
+    public async Task RowsEndingWithANewlineAreAllIssued(string ending)
+    {
+        var csv = string.Join(ending[..Math.Min(2, ending.Length)].Contains('\r') ? "\r\n" : "\n",
+            "givenName,familyName,kind,validFrom,validUntil,sites",
+            "Ada,Lovelace,temporary,2026-03-16T08:00:00Z,2026-03-17T08:00:00Z,PMC",
+            "Alan,Turing,temporary,2026-03-16T08:00:00Z,2026-03-17T08:00:00Z,PMC") + ending;
+
+        var result = (await BatchAsync(null, csv)).Json<BatchIssueResponse>();
+
+        Assert.Equal((2, 0), (result.Created, result.Failed));
+    }
+
+    [Fact]
+    public async Task OneBadRowAmongEmojiNamesFailsAlone()
+    {
+        var items = new List<BatchIssueItem> { Item("😀Zoé"), Item("Bad", null, "MARS"), Item("Dupont-😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀") };
+
+        var result = (await BatchAsync(new BatchIssueRequest(items))).Json<BatchIssueResponse>();
+
+        Assert.Equal((2, 1), (result.Created, result.Failed));
+        Assert.Equal(ErrorCodes.UnknownSite, result.Items[1].Error!.Code);
+    }
+
+    [Fact]
+    public async Task AmbiguousDayFirstDatesFailTheirRowWithAClearError()
+    {
+        const string csv = "givenName,familyName,kind,validFrom,validUntil,sites\nAda,Lovelace,temporary,01/04/2026 08:00,03/04/2026 08:00,PMC\nAlan,Turing,temporary,2026-04-01T08:00,2026-04-03T08:00,PMC\n";
+
+        var result = (await BatchAsync(null, csv)).Json<BatchIssueResponse>();
+
+        Assert.Equal((1, 1), (result.Created, result.Failed));
+        Assert.Equal((ErrorCodes.InvalidDate, "validFrom"), (result.Items[0].Error!.Code, result.Items[0].Error!.Errors!.Keys.Single()));
+        Assert.Contains("dates=day-first", result.Items[0].Error!.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DayFirstDatesAreReadAsDayMonthWhenAskedInTheSitesLocalTime()
+    {
+        const string csv = "givenName,familyName,kind,validFrom,validUntil,sites\nAda,Lovelace,temporary,01/04/2026 08:00,03/04/2026,PMC\n";
+
+        var reply = await App.CallAsync<IssueBatchFunction>("POST", "/api/passes/batch?dates=day-first", null, TestApp.IssuerKey, async (f, r) => (await f.Run(r, default)).Result, csv, "text/csv");
+
+        var item = Assert.Single(reply.Json<BatchIssueResponse>().Items);
+        var pass = (await App.GetAsync(item.Id!)).Json<PassResponse>();
+        Assert.Equal(new DateTimeOffset(2026, 4, 1, 8, 0, 0, TimeSpan.FromHours(2)), pass.ValidFrom);
+        Assert.Equal(new DateTimeOffset(2026, 4, 3, 23, 59, 59, TimeSpan.FromHours(2)), pass.ValidUntil);
+    }
+
+    [Fact]
+    public async Task AnUnknownDateOrderIs400()
+    {
+        var reply = await App.CallAsync<IssueBatchFunction>("POST", "/api/passes/batch?dates=month-first", null, TestApp.IssuerKey, async (f, r) => (await f.Run(r, default)).Result, "givenName\nA\n", "text/csv");
+
+        Assert.Equal((400, ErrorCodes.ValidationFailed), (reply.Status, reply.ProblemCode()));
+    }
+
+    [Fact]
+    public async Task SemicolonSeparatedFilesAsFrenchSpreadsheetsWriteThemAreRead()
+    {
+        const string csv = "givenName;familyName;kind;validFrom;validUntil;sites\r\nAda;Lovelace;temporary;2026-04-01T08:00;2026-04-03T08:00;PMC,JUSSIEU\r\n";
+
+        var item = Assert.Single((await BatchAsync(null, csv)).Json<BatchIssueResponse>().Items);
+
+        Assert.Equal(["PMC", "JUSSIEU"], (await App.GetAsync(item.Id!)).Json<PassResponse>().Sites);
+    }
 }

@@ -158,4 +158,34 @@ public sealed class IssuePassFunctionTests(AzuriteFixture azurite) : AppTests(az
             Assert.Equal(400, reply.Status);
         }
     }
+
+    [Theory]
+    [InlineData("😀Zoé", "Dupont", "Z. DUPONT")]
+    [InlineData("Éloïse", "D'Argent-de La Tour", "É. D'ARGENT-DE LA TOUR")]
+    [InlineData("Jean", "Dupont-Villeneuve-de-la-Gran😀😀", "J. DUPONT-VILLENEUVE-DE-LA-GRAN")]
+    public async Task AnyUnicodeNameIsIssuedWithALabelCutByWholeCharacters(string given, string family, string label)
+    {
+        var reply = await App.IssueAsync(Calls.Typical() with { GivenName = given, FamilyName = family });
+
+        Assert.Equal(201, reply.Status);
+        Assert.Equal(label, reply.Json<PassResponse>().DisplayLabel);
+    }
+
+    [Fact]
+    public async Task ALoneSurrogateInANameIsA400()
+    {
+        var reply = await App.IssueAsync(null, rawBody: """{"givenName":"\ud83dZo","familyName":"Dupont","kind":"temporary","sites":["PMC"]}""");
+
+        Assert.Equal(400, reply.Status);
+    }
+
+    [Fact]
+    public async Task AUnitInAnotherCaseIsStoredAndListedAsTheUnit()
+    {
+        var pass = (await App.IssueAsync(Calls.Typical() with { Unit = "phys" })).Json<PassResponse>();
+        var listed = await App.CallAsync<AccessPmc.Functions.Passes.ListPassesFunction>("GET", "/api/passes?unit=PHYS", null, TestApp.IssuerKey, async (f, r) => (await f.Run(r, default)).Result);
+
+        Assert.Equal("PHYS", pass.Unit);
+        Assert.Contains(listed.Json<PassPage>().Items, p => p.Id == pass.Id);
+    }
 }

@@ -25,6 +25,8 @@ public sealed class ListPassesTests(AzuriteFixture azurite) : AppTests(azurite, 
     [InlineData("/api/passes?pageSize=1000", 400)]
     [InlineData("/api/passes?unit=CHEM", 403)]
     [InlineData("/api/passes?unit=no%20spaces", 400)]
+    [InlineData("/api/passes?next=garbage", 400)]
+    [InlineData("/api/passes?next=1%20PHYS", 400)]
     public async Task ListingOutsideLimitsOrScopeIsRefused(string path, int status)
     {
         var reply = await App.CallAsync<ListPassesFunction>("GET", path, null, TestApp.IssuerKey, async (f, r) => (await f.Run(r, default)).Result);

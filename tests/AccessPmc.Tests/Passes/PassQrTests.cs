@@ -37,4 +37,22 @@ public sealed class PassQrTests(AzuriteFixture azurite) : AppTests(azurite, "qr"
 
         Assert.Equal(ErrorCodes.BadFormat, (await App.QrAsync(pass.Id, "gif")).ProblemCode());
     }
+
+    /// <summary>Two renderers that draw SVG differently (ImageMagick's own, and librsvg): the code decodes from both.</summary>
+    [Theory]
+    [InlineData("/usr/bin/rsvg-convert", "librsvg2-bin")]
+    [InlineData("/usr/bin/convert", "imagemagick")]
+    public async Task QrSvgDecodesWhateverTheRenderer(string renderer, string package)
+    {
+        var pass = await App.IssuedAsync();
+        var folder = Directory.CreateTempSubdirectory("qr-svg").FullName;
+        var svg = Path.Combine(folder, "pass.svg");
+        var png = Path.Combine(folder, "pass.png");
+        await File.WriteAllTextAsync(svg, (await App.QrAsync(pass.Id, "svg")).Body);
+
+        await Tool.RunAsync(renderer, package, Path.GetFileName(renderer) == "convert" ? ["MSVG:" + svg, png] : ["-o", png, svg]);
+
+        Assert.Equal(pass.Code, QrDecoder.Decode(await File.ReadAllBytesAsync(png)));
+        Directory.Delete(folder, recursive: true);
+    }
 }

@@ -62,4 +62,30 @@ public sealed class HolderRightsTests(AzuriteFixture azurite) : AppTests(azurite
 
         Assert.Equal((400, ErrorCodes.ValidationFailed), (reply.Status, reply.ProblemCode()));
     }
+
+    [Theory]
+    [InlineData("He\u0301le\u0300ne", "D\u2019Argent")]
+    [InlineData("HÉLÈNE", "d'argent")]
+    [InlineData("Hélène", "D'Argent  ")]
+    public async Task ErasureFindsTheHolderWhateverTheSpelling(string given, string family)
+    {
+        var pass = await App.IssuedAsync(Calls.Typical() with { GivenName = "Hélène", FamilyName = "D'Argent" });
+
+        var erased = await EraseAsync(new HolderRequest(System.Text.RegularExpressions.Regex.Unescape(given), System.Text.RegularExpressions.Regex.Unescape(family)));
+
+        Assert.Equal((200, 1), (erased.Status, erased.Json<HolderErasure>().PassesErased));
+        var after = (await App.GetAsync(pass.Id, TestApp.AdminKey)).Json<PassResponse>();
+        Assert.Equal((null, null, PassStatuses.Revoked), (after.GivenName, after.FamilyName, after.Status));
+        Assert.Empty((await ExportAsync(new HolderRequest("Hélène", "D'Argent"))).Json<HolderExport>().Passes);
+    }
+
+    [Fact]
+    public async Task ErasingANameNoPassHoldsSaysSoInsteadOfSucceeding()
+    {
+        await App.IssuedAsync();
+
+        var erased = await EraseAsync(new HolderRequest("Jeanne", "Dupond"));
+
+        Assert.Equal((404, ErrorCodes.HolderNotFound), (erased.Status, erased.ProblemCode()));
+    }
 }

@@ -40,4 +40,17 @@ public sealed class RevocationListTests(AzuriteFixture azurite)
 
     private static async Task<RevocationList> RevocationsAsync(TestApp app, string since) =>
         (await app.CallAsync<RevocationsFunction>("GET", $"/api/revocations?since={Uri.EscapeDataString(since)}", null, TestApp.ScannerKey, async (f, r) => (await f.Run(r, default)).Result)).Json<RevocationList>();
+
+    [Theory]
+    [InlineData("2026-11-29T11:00:00Z")]
+    [InlineData("garbage")]
+    [InlineData("0000000000000000001_XYZ")]
+    public async Task WhatIsNotACursorIsRefusedRatherThanReadAsNothingNew(string since)
+    {
+        await using var app = await TestApp.StartAsync(azurite, "revbad");
+
+        var reply = await app.CallAsync<RevocationsFunction>("GET", $"/api/revocations?since={Uri.EscapeDataString(since)}", null, TestApp.ScannerKey, async (f, r) => (await f.Run(r, default)).Result);
+
+        Assert.Equal((400, ErrorCodes.InvalidCursor), (reply.Status, reply.ProblemCode()));
+    }
 }

@@ -1,0 +1,68 @@
+using AccessPmc.Functions.Verification;
+using AccessPmc.Contracts;
+using AccessPmc.Functions.Http;
+using AccessPmc.Functions.Security;
+using AccessPmc.Functions.Storage;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Options;
+
+namespace AccessPmc.Functions.Scanner;
+
+/// <summary>
+/// <c>POST /api/scans</c>: scans verified offline, uploaded later (scanner and admin roles, the caller's sites).
+/// Each valid item becomes a scan event with its original time and <c>Offline = true</c>; a re-upload stores
+/// nothing twice (counted as duplicates); a bad item is refused alone, with its index and a problem.
+/// </summary>
+public sealed class ScanUploadFunction(RequestGate gate, OfflineScanRules rules, OfflineScanStore store, IOptions<AccessPmcOptions> options, TimeProvider time)
+{
+    /// <summary>Items per request: a scanner uploads its queue in chunks of 200.</summary>
+    public const int MaxScans = 500;
+
+    [Function("UploadScans")]
+    public async Task<Results<Ok<ScanUploadResponse>, ProblemHttpResult>> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/scans")] HttpRequest req, CancellationToken ct)
+    {
+        var admission = await gate.AdmitAsync(req, Role.Scanner | Role.Admin, ct);
+        if (admission.Denied is { } denied)
+        {
+            return denied;
+        }
+
+        var body = await JsonBody.ReadAsync(req, AccessPmcJson.Default.ScanUploadRequest, options.Value.MaxBatchBodyBytes, ct);
+        if (body.Error is not null)
+        {
+            return body.Error.ToResult();
+        }
+
+        if (body.Value!.Scans is not { Count: > 0 } scans)
+        {
+            return ApiError.Invalid(ErrorCodes.ValidationFailed, "scans", "At least one scan.").ToResult();
+        }
+
+        if (scans.Count > MaxScans)
+        {
+            return ApiError.Invalid(ErrorCodes.TooManyItems, "scans", $"At most {MaxScans} scans per request.").ToResult();
+        }
+
+        var now = time.GetUtcNow();
+        var valid = new List<ScanEventEntity>();
+        var errors = new List<ScanUploadError>();
+        for (var i = 0; i < scans.Count; i++)
+        {
+            var outcome = rules.Validate(scans[i], admission.Admitted, now);
+            if (outcome.Error is { } error)
+            {
+                errors.Add(new ScanUploadError(i, error.ToContract()));
+            }
+            else
+            {
+                valid.Add(outcome.Value!);
+            }
+        }
+
+        var (stored, duplicates) = await store.AddAsync(valid, ct);
+        return TypedResults.Ok(new ScanUploadResponse(stored, duplicates, errors));
+    }
+}

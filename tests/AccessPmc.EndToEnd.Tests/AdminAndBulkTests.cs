@@ -1,0 +1,118 @@
+using AccessPmc.Contracts;
+using AccessPmc.EndToEnd.Tests.Infrastructure;
+
+namespace AccessPmc.EndToEnd.Tests;
+
+/// <summary>The admin and bulk paths over HTTP, under each host: a new scanner client, a CSV batch, the operator's CSV script (progress, resume, output files, refusals).</summary>
+public abstract class AdminAndBulkTests(HostUnderTest host)
+{
+    [Fact]
+    public async Task NewScannerVerifiesABatchIssuedPassUntilItIsDisabled()
+    {
+        var from = DateTimeOffset.UtcNow.AddMinutes(-1);
+        var csv = $"givenName,familyName,kind,validFrom,validUntil,sites\nAda,Lovelace,temporary,{from:O},{from.AddDays(1):O},PMC\nBad,Row,temporary,{from:O},{from.AddDays(1):O},MARS\n";
+        var batch = await host.Issuer.IssueBatchCsvAsync(csv);
+        var created = await host.Admin.CreateClientAsync(new CreateClientRequest("gate 9", Roles.Scanner, null, ["PMC"]));
+        var gate = host.Client(created.ApiKey);
+
+        var verdict = await gate.VerifyAsync(batch.Items[0].Code!, "PMC");
+        var keys = await gate.GetKeysAsync();
+        await host.Admin.DisableClientAsync(created.Client.Id);
+        var refused = await Assert.ThrowsAsync<AccessPmcException>(() => gate.VerifyAsync(batch.Items[0].Code!, "PMC"));
+
+        Assert.Equal((1, 1), (batch.Created, batch.Failed));
+        Assert.Equal(ErrorCodes.UnknownSite, batch.Items[1].Error!.Code);
+        Assert.Equal(VerifyResults.Valid, verdict.Result);
+        Assert.NotEmpty(keys.Keys);
+        Assert.Equal(401, (int)refused.Status);
+    }
+
+    [Fact]
+    public async Task CsvScriptReportsProgressAndARerunCreatesNoDuplicates()
+    {
+        var from = DateTimeOffset.UtcNow.AddMinutes(-1);
+        var folder = Directory.CreateTempSubdirectory("pmc-csv-");
+        var file = Path.Combine(folder.FullName, "staff.csv");
+        await File.WriteAllTextAsync(file, $"givenName,familyName,kind,validFrom,validUntil,sites\nAda,Lovelace,temporary,{from:O},{from.AddDays(1):O},PMC\nAlan,Turing,temporary,{from:O},{from.AddDays(1):O},MARS\nGrace,Hopper,temporary,{from:O},{from.AddDays(1):O},PMC;JUSSIEU\n");
+
+        var first = await RunScriptAsync(0, TestApp.OtherIssuerKey, file);
+        var second = await RunScriptAsync(0, TestApp.OtherIssuerKey, file);
+        // The CHEM issuer's unit is this test's alone: the class's other tests issue for PHYS on the same host.
+        var listed = await host.Client(TestApp.OtherIssuerKey).ListPassesAsync("CHEM");
+        folder.Delete(recursive: true);
+
+        Assert.Contains("3/3 rows  created 2  existing 0  failed 1", first.Output, StringComparison.Ordinal);
+        Assert.Contains("3/3 rows  created 0  existing 2  failed 1", second.Output, StringComparison.Ordinal);
+        Assert.Equal(["Hopper", "Lovelace"], listed.Items.Select(p => p.FamilyName).Order());
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public async Task CsvScriptWritesResultsAndFailuresOwnerOnlyNextToTheInputRowByRow()
+    {
+        var from = DateTimeOffset.UtcNow.AddMinutes(-1);
+        var folder = Directory.CreateTempSubdirectory("pmc-csv-");
+        var file = Path.Combine(folder.FullName, "physics.csv");
+        await File.WriteAllTextAsync(file, $"givenName,familyName,kind,validFrom,validUntil,sites\nAda,Lovelace,temporary,{from:O},{from.AddDays(1):O},PMC\nAlan,Turing,temporary,{from:O},{from.AddDays(1):O},MARS\nGrace,Hopper,temporary,{from:O},{from.AddDays(1):O},JUSSIEU\n");
+
+        await RunScriptAsync(0, TestApp.IssuerKey, file);
+        var results = await File.ReadAllLinesAsync(Path.Combine(folder.FullName, "physics.results.csv"));
+        var modes = new[] { "physics.results.csv", "physics.failures.json" }.Select(f => File.GetUnixFileMode(Path.Combine(folder.FullName, f))).ToList();
+        var issued = new List<(string Code, string Expected)>();
+        foreach (var cells in new[] { results[1], results[3] }.Select(r => r.Split(',')))
+        {
+            issued.Add((cells[3].Trim('"'), (await host.Issuer.GetPassAsync(cells[2].Trim('"'))).Code));
+        }
+
+        folder.Delete(recursive: true);
+
+        Assert.Equal(["row,status,id,code,error", .. results[1..]], results);
+        Assert.Equal(4, results.Length);
+        Assert.Equal(["1", "\"created\""], results[1].Split(',')[..2]);
+        Assert.Equal(["2", "\"failed\"", "\"\"", "\"\"", "\"unknown_site\""], results[2].Split(','));
+        Assert.All(issued, p => Assert.Equal(p.Expected, p.Code));
+        Assert.All(modes, m => Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, m));
+    }
+
+    [Fact]
+    public async Task CsvScriptShowsTheProblemDetailOfAWholeFileRefusalAndWritesWhereAsked()
+    {
+        var folder = Directory.CreateTempSubdirectory("pmc-csv-");
+        var file = Path.Combine(folder.FullName, "typo.csv");
+        await File.WriteAllTextAsync(file, "givenName,familyName,kind,validUntil,sites,badge\nAda,Lovelace,temporary,2030-01-01T00:00:00Z,PMC,42\n");
+        var elsewhere = folder.CreateSubdirectory("out");
+
+        var run = await RunScriptAsync(1, TestApp.IssuerKey, file, elsewhere.FullName);
+        var written = (InOutput: File.Exists(Path.Combine(elsewhere.FullName, "typo.results.csv")), NextToInput: File.Exists(Path.Combine(folder.FullName, "typo.results.csv")));
+        folder.Delete(recursive: true);
+
+        Assert.Contains("rows 1-1 refused, HTTP 400", run.Errors, StringComparison.Ordinal);
+        Assert.Contains("(invalid_csv): ", run.Errors, StringComparison.Ordinal);
+        Assert.Contains("badge", run.Errors, StringComparison.Ordinal);
+        Assert.Equal((true, false), written);
+    }
+
+    private async Task<(string Output, string Errors)> RunScriptAsync(int expectedExit, string key, params string[] args)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("bash", [Path.Combine(RepoPaths.Root, "scripts", "issue-csv.sh"), .. args])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment = { ["ACCESSPMC_URL"] = host.BaseAddress.ToString().TrimEnd('/'), ["ACCESSPMC_KEY"] = key, ["CHUNK"] = "2" },
+        };
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == expectedExit, await output + await errors);
+        return (await output, await errors);
+    }
+}
+
+[Collection(AzuriteCollection.Name)]
+[Trait("Host", "SelfHost")]
+public sealed class AdminAndBulkOnSelfHost(SelfHostUnderTest host) : AdminAndBulkTests(host), IClassFixture<SelfHostUnderTest>;
+
+[Collection(AzuriteCollection.Name)]
+[Trait("Host", "Functions")]
+public sealed class AdminAndBulkOnFunctionsHost(FunctionsHostUnderTest host) : AdminAndBulkTests(host), IClassFixture<FunctionsHostUnderTest>;

@@ -1,0 +1,75 @@
+// Builds the web apps into OUT (default web/dist): node web/build.mjs [OUT]
+// Run by the Functions project's build (MSBuild target WebApps), which embeds OUT in the assembly.
+// Hashed names for scripts, styles and the decoder (served immutable); stable names for the pages,
+// the service worker (with its precache list and version) and the manifest (served no-cache).
+import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, rmSync, writeFileSync, copyFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const out = resolve(process.argv[2] ?? join(here, 'dist'));
+const require = createRequire(import.meta.url);
+const hash = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 12);
+
+async function buildScanner() {
+  const src = join(here, 'scanner');
+  const dest = join(out, 'scanner');
+  rmSync(dest, { recursive: true, force: true });
+  mkdirSync(join(dest, 'assets'), { recursive: true });
+
+  // The decoder, copied from node_modules (pinned in package-lock.json), under a content-hashed name.
+  const wasm = readFileSync(require.resolve('zxing-wasm/reader/zxing_reader.wasm'));
+  const wasmName = `assets/zxing_reader-${hash(wasm)}.wasm`;
+  writeFileSync(join(dest, wasmName), wasm);
+
+  const result = await build({
+    entryPoints: { app: join(src, 'app.js'), enrol: join(src, 'enrol.js'), styles: join(src, 'styles.css') },
+    outdir: join(dest, 'assets'),
+    entryNames: '[name]-[hash]',
+    chunkNames: 'chunk-[hash]',
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    target: ['es2022', 'chrome100', 'safari16', 'firefox110'],
+    minify: true,
+    legalComments: 'linked',
+    metafile: true,
+    define: { __ZXING_WASM__: JSON.stringify(wasmName) },
+    logLevel: 'warning',
+  });
+
+  const entry = (name) => {
+    const file = Object.entries(result.metafile.outputs).find(([, o]) => o.entryPoint && o.entryPoint.endsWith(`scanner/${name}`))?.[0];
+    if (!file) throw new Error(`no output for ${name}`);
+    return relative(dest, resolve(file)).replaceAll('\\', '/');
+  };
+  const page = (name, names) => {
+    let html = readFileSync(join(src, name), 'utf8');
+    for (const [placeholder, file] of Object.entries(names)) html = html.replace(placeholder, file);
+    writeFileSync(join(dest, name), html);
+  };
+  page('index.html', { '%APP_JS%': entry('app.js'), '%STYLES_CSS%': entry('styles.css') });
+  page('enrol.html', { '%ENROL_JS%': entry('enrol.js'), '%STYLES_CSS%': entry('styles.css') });
+  copyFileSync(join(src, 'manifest.webmanifest'), join(dest, 'manifest.webmanifest'));
+  copyFileSync(join(src, 'icon.svg'), join(dest, 'icon.svg'));
+
+  const shell = ['index.html', 'enrol.html', 'manifest.webmanifest', 'icon.svg', ...readdirSync(join(dest, 'assets')).map((f) => `assets/${f}`)].sort();
+  const version = hash(Buffer.concat(shell.map((f) => readFileSync(join(dest, f)))));
+  await build({
+    entryPoints: [join(src, 'sw.js')],
+    outfile: join(dest, 'sw.js'),
+    bundle: true,
+    format: 'iife',
+    target: 'es2022',
+    minify: true,
+    define: { __PRECACHE__: JSON.stringify(['./', ...shell]), __VERSION__: JSON.stringify(version) },
+    logLevel: 'warning',
+  });
+  return { files: shell.length + 1, version };
+}
+
+const scanner = await buildScanner();
+console.log(`web: scanner built into ${relative(process.cwd(), out) || '.'} (${scanner.files} files, version ${scanner.version})`);
