@@ -12,12 +12,8 @@ public sealed class AccessPmcOptions
     [MinLength(1), ValidateEnumeratedItems]
     public List<SiteOptions> Sites { get; set; } = [];
 
-    public Dictionary<string, KindPolicy> Kinds { get; set; } = new(StringComparer.OrdinalIgnoreCase)
-    {
-        [Contracts.PassKinds.Temporary] = new() { MaxValidity = TimeSpan.FromDays(7) },
-        [Contracts.PassKinds.LongTerm] = new() { MaxValidity = TimeSpan.FromDays(366) },
-        [Contracts.PassKinds.Attestation] = new() { MaxValidity = TimeSpan.FromDays(31) },
-    };
+    /// <summary>The policy of each kind, set as <c>AccessPmc__Kinds__LongTerm__MaxValidity</c> (<see cref="KindPolicies"/>).</summary>
+    public KindPolicies Kinds { get; set; } = new();
 
     /// <summary><c>initial-family</c> ("J. DUPONT") or <c>none</c>: what the QR code shows the agent.</summary>
     [RegularExpression("^(initial-family|none)$")]
@@ -94,6 +90,41 @@ public static class PresenceModes
     public const string Warn = "warn";
 }
 
+/// <summary>
+/// The policy of each pass kind. A kind's wire name (<c>long-term</c>) cannot be a setting name: systemd
+/// and bash refuse a '-' in an environment variable. So each kind is a property named in PascalCase
+/// (<c>AccessPmc__Kinds__LongTerm__MaxValidity</c>) and <see cref="Find"/> maps wire names to it.
+/// </summary>
+public sealed class KindPolicies
+{
+    public KindPolicy Temporary { get; set; } = new() { MaxValidity = TimeSpan.FromDays(7) };
+
+    public KindPolicy LongTerm { get; set; } = new() { MaxValidity = TimeSpan.FromDays(366) };
+
+    public KindPolicy Attestation { get; set; } = new() { MaxValidity = TimeSpan.FromDays(31) };
+
+    /// <summary>Wire name → setting name, for every kind in <see cref="Contracts.PassKinds.All"/>.</summary>
+    public static readonly IReadOnlyDictionary<string, string> SettingNames = new Dictionary<string, string>
+    {
+        [Contracts.PassKinds.Temporary] = nameof(Temporary),
+        [Contracts.PassKinds.LongTerm] = nameof(LongTerm),
+        [Contracts.PassKinds.Attestation] = nameof(Attestation),
+    };
+
+    /// <summary>The policy of a kind by its exact wire name, or null for an unknown kind.</summary>
+    public KindPolicy? Find(string kind) => kind switch
+    {
+        Contracts.PassKinds.Temporary => Temporary,
+        Contracts.PassKinds.LongTerm => LongTerm,
+        Contracts.PassKinds.Attestation => Attestation,
+        _ => null,
+    };
+
+    /// <summary>Each kind's policy with its setting name (<c>LongTerm</c>).</summary>
+    public IEnumerable<(string Setting, KindPolicy Policy)> All =>
+        [(nameof(Temporary), Temporary), (nameof(LongTerm), LongTerm), (nameof(Attestation), Attestation)];
+}
+
 public sealed class KindPolicy
 {
     public TimeSpan MaxValidity { get; set; }
@@ -128,7 +159,7 @@ public sealed class KindPolicy
 
     public bool Allows(DateTimeOffset at, string timeZone)
     {
-        if (AllowedHours is null)
+        if (string.IsNullOrEmpty(AllowedHours))
         {
             return true;
         }
@@ -138,7 +169,7 @@ public sealed class KindPolicy
         return local >= from && local <= to;
     }
 
-    /// <summary>The window, or null when it is not two real times in order (refused at startup).</summary>
+    /// <summary>The window, or null when it is not two real times in order (refused at startup); empty means no window.</summary>
     public (TimeOnly From, TimeOnly To)? Window() =>
         AllowedHours is { Length: 11 }
         && TimeOnly.TryParseExact(AllowedHours[..5], "HH:mm", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var from)

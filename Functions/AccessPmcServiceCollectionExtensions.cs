@@ -1,5 +1,6 @@
 using AccessPmc.Contracts;
 using AccessPmc.Functions.Clients;
+using AccessPmc.Functions.Configuration;
 using AccessPmc.Functions.Documents;
 using AccessPmc.Functions.Expiry;
 using AccessPmc.Functions.Http;
@@ -12,6 +13,7 @@ using AccessPmc.Functions.Storage;
 using AccessPmc.Functions.Verification;
 using AccessPmc.PassFormat;
 using Azure.Data.Tables;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -44,6 +46,7 @@ public static class AccessPmcServiceCollectionExtensions
 
         services.AddSingleton<Authenticator>();
         services.AddSingleton<RateLimits>();
+        services.AddSingleton<ClientAddress>();
         services.AddSingleton<RequestGate>();
         services.AddSingleton<ClientRules>();
         services.AddSingleton<PassRules>();
@@ -67,22 +70,24 @@ public static class AccessPmcServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>Every options class bound and validated at start; failures name the setting (<see cref="StartupFailure"/>).</summary>
     private static void AddOptions(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<IValidateOptions<AccessPmcOptions>, AccessPmcOptionsValidator>();
-        services.AddOptions<AccessPmcOptions>()
-            .BindConfiguration(AccessPmcOptions.Section)
-            .Validate(o => o.Kinds.Keys.All(PassKinds.All.Contains) && o.Kinds.Values.All(k => k.MaxValidity > TimeSpan.Zero), "AccessPmc__Kinds: known kinds only, each with a positive MaxValidity.")
-            .Validate(o => o.Sites.All(s => TimeZoneInfo.TryFindSystemTimeZoneById(s.TimeZone, out _)), "AccessPmc__Sites: each TimeZone must be an IANA id such as Europe/Paris.")
-            .Validate(o => o.Kinds.Values.All(k => k.AllowedHours is null || k.Window() is not null), "AccessPmc__Kinds__<kind>__AllowedHours: HH:mm-HH:mm, start before end, e.g. 07:00-20:00.")
-            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AccessPmcOptions>>(new PolicyValidator(configuration));
+        services.AddOptions<AccessPmcOptions>().BindConfiguration(AccessPmcOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StorageOptions>>(new StorageOptionsValidator(configuration));
         services.AddOptions<StorageOptions>()
             .BindConfiguration(StorageOptions.Section)
-            .PostConfigure(o => o.ConnectionString ??= configuration["AzureWebJobsStorage"])
-            .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString), "Set AzureWebJobsStorage (or Storage__ConnectionString), e.g. UseDevelopmentStorage=true.")
+            .PostConfigure(o => o.ConnectionString = string.IsNullOrWhiteSpace(o.ConnectionString) ? configuration[StorageOptions.HostSetting] : o.ConnectionString)
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ProxyOptions>, ProxyOptionsValidator>();
+        services.AddOptions<ProxyOptions>().BindConfiguration(ProxyOptions.Section).ValidateOnStart();
+
+        // Read by ASP.NET Core's forwarded-headers middleware: the worker's own under the Functions host, SelfHost's otherwise.
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ProxyOptions>>((o, proxy) => ProxyOptions.ConfigureForwardedHeaders(o, proxy.Value));
     }
 
     /// <summary>The signing key ring (from <c>Signing</c>), the codec and the offline checks with the configured clock skew.</summary>
@@ -100,16 +105,28 @@ public static class AccessPmcServiceCollectionExtensions
 
     private static bool IsDevelopment(IServiceProvider sp, IConfiguration configuration) =>
         sp.GetService<IHostEnvironment>()?.IsDevelopment() == true
-        || string.Equals(configuration["AZURE_FUNCTIONS_ENVIRONMENT"], Environments.Development, StringComparison.OrdinalIgnoreCase);
+        || string.Equals(configuration[SettingNames.Environment], Environments.Development, StringComparison.OrdinalIgnoreCase);
 }
 
-/// <summary>Fails the start, with the reason, when the signing keys or API clients are misconfigured.</summary>
-internal sealed class StartupChecks(IServiceProvider services) : IHostedService
+/// <summary>
+/// Every settings check, run before the host starts: options validation, signing keys, configured API
+/// clients. Both hosts call <see cref="Run"/> first, so a settings error reaches them as an exception they
+/// report in one line, before the generic host logs its own "Hosting failed to start" with a stack trace.
+/// </summary>
+public sealed class StartupChecks(IServiceProvider services) : IHostedService
 {
-    public Task StartAsync(CancellationToken cancellationToken)
+    /// <exception cref="SettingsException">A key or client setting.</exception>
+    /// <exception cref="OptionsValidationException">Options validation (or an <see cref="AggregateException"/> of several).</exception>
+    public static void Run(IServiceProvider services)
     {
+        services.GetService<IStartupValidator>()?.Validate();
         services.GetRequiredService<SigningKeyRing>();
         services.GetRequiredService<Authenticator>();
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        Run(services);
         return Task.CompletedTask;
     }
 

@@ -34,16 +34,19 @@ public sealed class SigningKeyRing
     /// <summary>
     /// The configured keys; in Development with none configured, a key generated once into
     /// <see cref="SigningOptions.DevKeyFolder"/> (<paramref name="generated"/> is told its id and path).
+    /// Entries whose <c>Pem</c> and <c>PemFile</c> are both empty count as "no key" only when every entry
+    /// is empty (the development sample lists the settings with empty values).
     /// </summary>
-    /// <exception cref="InvalidOperationException">No key outside Development, not exactly one active key, or an unreadable key.</exception>
+    /// <exception cref="SettingsException">No key outside Development, not exactly one active key, an unreadable
+    /// or non-P-256 key, a public-only active key, the same key twice: the message names the setting.</exception>
     public static SigningKeyRing Load(SigningOptions options, bool isDevelopment, Action<SigningKey, string>? generated = null)
     {
-        if (options.Keys.Count == 0)
+        if (options.Keys.TrueForAll(IsBlank))
         {
             if (!isDevelopment)
             {
-                throw new InvalidOperationException(
-                    "No signing key configured: set Signing__Keys__0__PemFile (or __Pem) to an EC P-256 private key. " +
+                throw new SettingsException(Setting(0, "PemFile"),
+                    "no signing key configured; set it to an EC P-256 private key file (PKCS#8 PEM), or __Pem to the PEM text. " +
                     "A key is generated automatically only in Development.");
             }
 
@@ -57,18 +60,67 @@ public sealed class SigningKeyRing
             : options.Keys.Select((k, i) => (k, i)).Where(p => p.k.Active).Select(p => p.i).ToList();
         if (active.Count != 1)
         {
-            throw new InvalidOperationException(
-                $"Exactly one signing key must have Active=true; found {active.Count} among {keys.Count}.");
+            throw new SettingsException(Setting(active.Count == 0 ? 0 : active[1], "Active"),
+                $"exactly one signing key must have Active=true; found {active.Count} among {keys.Count}" +
+                (active.Count == 0 ? "." : $" ({string.Join(", ", active.Select(i => Setting(i, "Active")))})."));
+        }
+
+        if (!keys[active[0]].CanSign)
+        {
+            throw new SettingsException(Setting(active[0], "Active"),
+                "the active key is a public key: it can only verify. Give the active key's private PEM.");
+        }
+
+        var twice = keys.Select((k, i) => (k.KeyId, i)).GroupBy(p => p.KeyId).FirstOrDefault(g => g.Count() > 1);
+        if (twice is not null)
+        {
+            throw new SettingsException(Setting(twice.ElementAt(1).i, "Pem"),
+                $"the same key (kid {twice.Key}) is configured twice, also as entry {twice.First().i}.");
         }
 
         return new SigningKeyRing(keys, keys[active[0]]);
     }
 
+    /// <summary>The environment-variable name of a key setting, e.g. <c>Signing__Keys__1__PemFile</c>.</summary>
+    public static string Setting(int index, string name) => $"{SigningOptions.Section}__Keys__{index}__{name}";
+
+    private static bool IsBlank(SigningKeyOptions key) => string.IsNullOrWhiteSpace(key.Pem) && string.IsNullOrWhiteSpace(key.PemFile);
+
     private static SigningKey Read(SigningKeyOptions key, int index)
     {
-        var pem = key.Pem ?? (key.PemFile is { } path ? File.ReadAllText(path) : null)
-            ?? throw new InvalidOperationException($"Signing key {index} has neither Pem nor PemFile.");
-        return SigningKey.FromPem(pem);
+        if (IsBlank(key))
+        {
+            throw new SettingsException(Setting(index, "PemFile"), "this key has neither PemFile nor Pem.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(key.Pem) && !string.IsNullOrWhiteSpace(key.PemFile))
+        {
+            throw new SettingsException(Setting(index, "Pem"), $"give Pem or PemFile, not both ({Setting(index, "PemFile")} is set too).");
+        }
+
+        var (setting, pem) = string.IsNullOrWhiteSpace(key.Pem) ? (Setting(index, "PemFile"), ReadFile(key.PemFile!, index)) : (Setting(index, "Pem"), key.Pem);
+        try
+        {
+            return SigningKey.FromPem(pem);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or System.Security.Cryptography.CryptographicException)
+        {
+            var what = setting.EndsWith("PemFile", StringComparison.Ordinal) ? key.PemFile + " is" : "the value is";
+            throw new SettingsException(setting, $"{what} not an EC P-256 key in PEM ({e.Message.ReplaceLineEndings(" ")})", e);
+        }
+    }
+
+    private static string ReadFile(string path, int index)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            var why = e is FileNotFoundException or DirectoryNotFoundException ? "file not found" : e.Message.ReplaceLineEndings(" ");
+            throw new SettingsException(Setting(index, "PemFile"), $"cannot read {path}: {why}.", e);
+        }
     }
 
     private static SigningKey LoadOrCreateDevKey(string folder, Action<SigningKey, string>? generated)

@@ -1,11 +1,11 @@
 using AccessPmc.Functions;
+using AccessPmc.Functions.Configuration;
 using AccessPmc.SelfHost.Http;
 using AccessPmc.SelfHost.Metadata;
 using AccessPmc.SelfHost.Settings;
 using AccessPmc.SelfHost.Timers;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Options;
 
 namespace AccessPmc.SelfHost;
 
@@ -59,7 +59,7 @@ public sealed class SelfHostApp : IAsyncDisposable
         }
 
         var plan = LoadPlan(options, builder.Configuration);
-        var clock = TimerClock.FromSetting(builder.Configuration[TimerClock.Setting]);
+        var clock = TimerClock.FromSetting(builder.Configuration[ScheduleTimeZone.Setting]);
 
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
@@ -76,6 +76,9 @@ public sealed class SelfHostApp : IAsyncDisposable
 
         var app = builder.Build();
         var dispatcher = app.Services.GetRequiredService<FunctionDispatcher>();
+
+        // The client address from trusted proxies only (ProxyOptions), as the worker's own middleware does under the host.
+        app.UseForwardedHeaders();
         app.Run(dispatcher.InvokeAsync);
         return new SelfHostApp(app, plan, clock);
     }
@@ -108,22 +111,20 @@ public sealed class SelfHostApp : IAsyncDisposable
         try
         {
             host = Build(args);
+            StartupChecks.Run(host.App.Services);
             await host.StartAsync();
         }
         catch (SelfHostStartupException e)
         {
             await error.WriteLineAsync("SelfHost refused to start: " + e.Message);
-            return 2;
+            return StartupFailure.RefusalExitCode;
         }
-        catch (OptionsValidationException e)
+        catch (Exception e)
         {
-            await error.WriteLineAsync("SelfHost refused to start: configuration: " + string.Join(" ", e.Failures));
-            return 2;
-        }
-        catch (Exception e) when (e is InvalidOperationException or IOException)
-        {
-            await error.WriteLineAsync("SelfHost failed to start: " + e.Message.ReplaceLineEndings(" "));
-            return 1;
+            // One line, no stack trace: a settings error is a refusal (exit 2, not restarted by systemd), the rest exit 1.
+            var failure = StartupFailure.From(e);
+            await error.WriteLineAsync($"SelfHost {(failure.IsRefusal ? "refused" : "failed")} to start: {failure.Line}");
+            return failure.ExitCode;
         }
 
         await using (host)

@@ -2,17 +2,32 @@
 # Issue passes from a CSV file (columns: docs/bulk-issuance.md) in chunks of 500 rows, with progress.
 # Re-running after a crash resumes without duplicates: every row carries an idempotency key, taken
 # from the idempotencyKey column or derived from the file's SHA-256 and the row number.
-#   ACCESSPMC_URL=http://localhost:7071 ACCESSPMC_KEY=pmc_... scripts/issue-csv.sh staff.csv
+#   ACCESSPMC_URL=http://localhost:7071 ACCESSPMC_KEY=pmc_... scripts/issue-csv.sh staff.csv [OUTPUT_DIR]
+# Writes next to the input (or in OUTPUT_DIR), mode 600 because they hold pass codes and names:
+#   staff.results.csv    row,status,id,code,error: one line per data row (row 1 follows the header)
+#   staff.failures.json  the full answers of chunks that had failed rows (index counts within a chunk)
+# A refused request (bad file, bad key, too large...) stops the script with the service's problem detail.
+# Needs curl and jq.
 set -euo pipefail
-file=${1:?usage: scripts/issue-csv.sh FILE.csv}
+file=${1:?usage: scripts/issue-csv.sh FILE.csv [OUTPUT_DIR]}
+out=${2:-$(dirname "$file")}
 url=${ACCESSPMC_URL:-http://localhost:7071}
 key=${ACCESSPMC_KEY:?set ACCESSPMC_KEY to an issuer API key}
 chunk=${CHUNK:-500}
+command -v jq >/dev/null || { echo "issue-csv: jq is required (apt-get install jq)" >&2; exit 2; }
+[ -d "$out" ] || { echo "issue-csv: $out is not a directory" >&2; exit 2; }
 
 digest=$(sha256sum "$file" | cut -c1-16)
 header=$(head -n1 "$file" | tr -d '\r')
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+umask 077
+name=$(basename "$file"); name=${name%.csv}
+results="$out/$name.results.csv"
+failures="$out/$name.failures.json"
+rm -f "$results" "$failures"
+echo "row,status,id,code,error" > "$results"
+chmod 600 "$results"
 
 # Add the key column when absent: "<file digest>-<row number>" is stable across re-runs.
 if ! grep -qi 'idempotencykey' <<<"$header"; then
@@ -26,14 +41,24 @@ total=$(( $(wc -l < "$work/keyed.csv") - 1 ))
 tail -n +2 "$work/keyed.csv" | split -l "$chunk" - "$work/part-"
 done_rows=0; created=0; existing=0; failed=0
 for part in "$work"/part-*; do
+  rows=$(wc -l < "$part")
   { echo "$header"; cat "$part"; } > "$part.csv"
-  reply=$(curl -sS --fail-with-body -X POST "$url/api/passes/batch" \
-    -H "Authorization: Bearer $key" -H "Content-Type: text/csv" --data-binary "@$part.csv")
-  read -r c e f < <(grep -oE '"(created|existing|failed)":[0-9]+' <<<"$reply" | head -3 | cut -d: -f2 | paste -sd' ')
+  status=$(curl -sS -o "$work/reply.json" -w '%{http_code}' -X POST "$url/api/passes/batch" \
+    -H "Authorization: Bearer $key" -H "Content-Type: text/csv" --data-binary "@$part.csv") \
+    || { echo; echo "issue-csv: rows $((done_rows + 1))-$((done_rows + rows)) not sent (curl failed, see above); re-run the same file to resume" >&2; exit 1; }
+  if [ "$status" != 200 ]; then
+    echo
+    echo "issue-csv: rows $((done_rows + 1))-$((done_rows + rows)) refused, HTTP $status: $(jq -r '"\(.title // "") (\(.code // "no code")): \(.detail // "")"' "$work/reply.json" 2>/dev/null || cat "$work/reply.json")" >&2
+    [ "$done_rows" -eq 0 ] || echo "issue-csv: rows 1-$done_rows were issued (see $results); re-running the same, unchanged file resumes" >&2
+    exit 1
+  fi
+  jq -r --argjson offset "$done_rows" '.items[] | [.index + $offset + 1, .status, (.id // ""), (.code // ""), (.error.code // "")] | @csv' "$work/reply.json" >> "$results"
+  read -r c e f < <(jq -r '"\(.created) \(.existing) \(.failed)"' "$work/reply.json")
   created=$((created + c)); existing=$((existing + e)); failed=$((failed + f))
-  done_rows=$((done_rows + $(wc -l < "$part")))
+  done_rows=$((done_rows + rows))
   printf '\r%d/%d rows  created %d  existing %d  failed %d' "$done_rows" "$total" "$created" "$existing" "$failed"
-  if [ "$f" -gt 0 ]; then echo "$reply" >> "$work/../issue-csv-failures-$digest.json"; fi
+  if [ "$f" -gt 0 ]; then cat "$work/reply.json" >> "$failures"; echo >> "$failures"; fi
 done
 echo
-[ "$failed" -eq 0 ] || echo "failed rows: see ${TMPDIR:-/tmp}/issue-csv-failures-$digest.json"
+echo "results: $results"
+[ "$failed" -eq 0 ] || echo "failed rows: see $results (error column) and $failures"

@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # The one run command: Azurite (table service, data kept in .azurite/), demo API keys (.dev/demo-keys.env),
-# then SelfHost on http://127.0.0.1:${PORT:-7071}. Ctrl+C stops what this script started, nothing else.
+# then SelfHost on http://127.0.0.1:$PORT. Ctrl+C stops what this script started, nothing else.
+#   PORT                SelfHost's port (default 7071)
+#   AZURITE_TABLE_PORT  Azurite's table port (default 10002); an Azurite already listening there is
+#                       reused (and said so), anything else there is refused
 set -euo pipefail
 # Job control: each background process gets its own process group with SIGINT left alone, so a
 # terminal's Ctrl+C reaches only this script, and stop() shuts the others down in order.
@@ -8,6 +11,7 @@ set -m
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 port="${PORT:-7071}"
+table_port="${AZURITE_TABLE_PORT:-10002}"
 
 [ -x node_modules/.bin/azurite-table ] || npm ci --no-audit --no-fund --loglevel=error
 
@@ -26,16 +30,31 @@ stop() {
 trap stop EXIT INT TERM
 
 listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+# The Server header of an Azurite answer ("Azurite-Table/3.37.0"), or nothing.
+azurite_version() { curl -s -m 3 -D - -o /dev/null "http://127.0.0.1:$1/devstoreaccount1/Tables" 2>/dev/null | tr -d '\r' | sed -n 's/^[Ss]erver: \(Azurite-Table\/[0-9.]*\).*/\1/p' || true; }
 
-if listening 10002; then
-  echo "Azurite: reusing the table service already listening on 127.0.0.1:10002 (not stopped on exit)"
+if listening "$table_port"; then
+  version=$(azurite_version "$table_port")
+  if [ -z "$version" ]; then
+    echo "Port $table_port is taken by something that is not Azurite's table service; stop it, or choose another port: AZURITE_TABLE_PORT=10012 scripts/run.sh" >&2
+    exit 1
+  fi
+  owner=$(ss -Hltnp "sport = :$table_port" 2>/dev/null | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2 || true)
+  location=$( [ -n "$owner" ] && tr '\0' ' ' <"/proc/$owner/cmdline" 2>/dev/null | grep -o -- '--location [^ ]*' | cut -d' ' -f2 || true)
+  echo "Azurite: reusing $version already listening on 127.0.0.1:$table_port${owner:+ (pid $owner}${location:+, data in $location}${owner:+)}, started elsewhere: not stopped on exit"
 else
   mkdir -p .azurite
-  node_modules/.bin/azurite-table --location .azurite --tableHost 127.0.0.1 --tablePort 10002 --skipApiVersionCheck --disableTelemetry >.azurite/azurite.log 2>&1 &
+  node_modules/.bin/azurite-table --location .azurite --tableHost 127.0.0.1 --tablePort "$table_port" --skipApiVersionCheck --disableTelemetry >.azurite/azurite.log 2>&1 &
   started+=($!)
-  for _ in $(seq 100); do listening 10002 && break; sleep 0.2; done
-  listening 10002 || { echo "Azurite did not start: see .azurite/azurite.log"; exit 1; }
-  echo "Azurite: started, data in .azurite/"
+  for _ in $(seq 100); do listening "$table_port" && break; sleep 0.2; done
+  listening "$table_port" || { echo "Azurite did not start: see .azurite/azurite.log"; exit 1; }
+  echo "Azurite: started on 127.0.0.1:$table_port, data in .azurite/"
+fi
+
+# SelfHost's port must be free: otherwise the health check below would be answered by whatever holds it.
+if listening "$port"; then
+  echo "Port $port is taken (another SelfHost, or another program); stop it, or choose another port: PORT=7072 scripts/run.sh" >&2
+  exit 1
 fi
 
 dotnet build SelfHost -c Release -v q --nologo -clp:ErrorsOnly
@@ -53,9 +72,11 @@ fi
 settings=Functions/local.settings.json
 [ -f "$settings" ] || settings=local.settings.sample.json
 
-export AZURE_FUNCTIONS_ENVIRONMENT=Development AzureWebJobsStorage=UseDevelopmentStorage=true
-export Auth__Clients__0__Id=demo-admin Auth__Clients__0__Role=admin Auth__Clients__0__Key="$ADMIN_KEY"
-# A real hash here replaces the sample's placeholder (a KeySha256 wins over a Key).
+# The well-known Azurite development account, at the table port chosen above.
+export AZURE_FUNCTIONS_ENVIRONMENT=Development
+export AzureWebJobsStorage="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:$table_port/devstoreaccount1;"
+# A real hash replaces the sample's placeholder.
+export Auth__Clients__0__Id=demo-admin Auth__Clients__0__Role=admin
 export Auth__Clients__0__KeySha256="$(printf '%s' "$ADMIN_KEY" | sha256sum | cut -d' ' -f1)"
 export Auth__Clients__1__Id=demo-issuer Auth__Clients__1__Role=issuer Auth__Clients__1__Key="$ISSUER_KEY" \
   Auth__Clients__1__Units__0=DEMO Auth__Clients__1__Sites__0=PMC Auth__Clients__1__Sites__1=JUSSIEU
@@ -80,6 +101,6 @@ Issue a pass, then verify it at the PMC gate:
   CODE=\$(curl -s -X POST $base/api/passes -H 'Authorization: Bearer $ISSUER_KEY' -H 'Content-Type: application/json' -d '{"givenName":"Jeanne","familyName":"Dupont","kind":"temporary","validUntil":"$until","sites":["PMC"],"unit":"DEMO"}' | sed -n 's/.*"code":"\([^"]*\)".*/\1/p'); echo "\$CODE"
   curl -s -X POST $base/api/verify -H 'Authorization: Bearer $SCANNER_KEY' -H 'Content-Type: application/json' -d "{\"code\":\"\$CODE\",\"site\":\"PMC\"}"
 
-Ctrl+C stops SelfHost$([ ${#started[@]} -gt 1 ] && echo " and Azurite"); data stays in .azurite/.
+Ctrl+C stops SelfHost$([ ${#started[@]} -gt 1 ] && echo " and Azurite; data stays in .azurite/").
 TXT
 wait "$selfhost"

@@ -11,11 +11,11 @@ namespace AccessPmc.Functions.Http;
 /// Plain code rather than worker middleware, so a function called directly in a unit test is admitted
 /// exactly as it is under a host, and the contract test can check that no function skips it.
 /// </summary>
-public sealed class RequestGate(Authenticator authenticator, RateLimits limits)
+public sealed class RequestGate(Authenticator authenticator, RateLimits limits, ClientAddress clients)
 {
     public async Task<Admission> AdmitAsync(HttpRequest request, Role allowed, CancellationToken ct)
     {
-        var address = request.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var address = clients.Of(request.HttpContext);
         if (limits.FailureBudgetExhausted(address) is { } cooldown)
         {
             return TooMany(request, cooldown);

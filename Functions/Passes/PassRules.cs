@@ -30,9 +30,9 @@ public sealed partial class PassRules(IOptions<AccessPmcOptions> options)
             return Violation.Invalid(ErrorCodes.ValidationFailed, "familyName", $"Required, 1 to {HolderNames.MaxLength} printable characters.");
         }
 
-        if (request.Kind is not { } kind || !PassKinds.All.Contains(kind) || !Policy.Kinds.TryGetValue(kind, out var policy))
+        if (request.Kind is not { } kind || Policy.Kinds.Find(kind) is not { } policy)
         {
-            return Violation.Invalid(ErrorCodes.UnknownKind, "kind", $"One of: {string.Join(", ", PassKinds.All.Where(Policy.Kinds.ContainsKey))}.");
+            return Violation.Invalid(ErrorCodes.UnknownKind, "kind", $"One of: {string.Join(", ", PassKinds.All)}.");
         }
 
         var sites = Sites(request.Sites, caller);

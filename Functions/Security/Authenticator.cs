@@ -1,4 +1,6 @@
+using System.Globalization;
 using AccessPmc.Functions.Clients;
+using AccessPmc.PassFormat;
 using Microsoft.Extensions.Options;
 
 namespace AccessPmc.Functions.Security;
@@ -13,7 +15,7 @@ public sealed class Authenticator
     {
         this.store = store;
         configured = options.Value.Clients
-            .Select(c => (Hash(c), new ApiCaller(c.Id, ApiCaller.ParseRole(c.Role), c.Units, c.Sites)))
+            .Select((c, i) => (Hash(c, i), new ApiCaller(c.Id, ApiCaller.ParseRole(c.Role), c.Units, c.Sites)))
             .ToArray();
     }
 
@@ -42,20 +44,31 @@ public sealed class Authenticator
         return match ?? await store.AuthenticateAsync(key, hash, ct);
     }
 
-    private static byte[] Hash(ConfiguredClient client)
+    /// <summary>The configured client's key hash: <c>KeySha256</c> (64 hex digits) wins over <c>Key</c>; empty values are unset.</summary>
+    /// <exception cref="SettingsException">A bad role, a KeySha256 that is not 64 hex digits (the sample's placeholder), no key, a short key.</exception>
+    private static byte[] Hash(ConfiguredClient client, int index)
     {
+        string Setting(string name) => string.Create(CultureInfo.InvariantCulture, $"{AuthOptions.Section}__Clients__{index}__{name}");
         if (ApiCaller.ParseRole(client.Role) == Role.None)
         {
-            throw new InvalidOperationException($"Auth client '{client.Id}': role must be issuer, scanner or admin.");
+            throw new SettingsException(Setting(nameof(client.Role)), $"'{client.Role}' is not a role; use issuer, scanner or admin.");
         }
 
-        if (client.KeySha256 is { Length: 64 } hex)
+        if (!string.IsNullOrWhiteSpace(client.KeySha256))
         {
-            return Convert.FromHexString(hex);
+            return client.KeySha256.Length == 64 && client.KeySha256.All(char.IsAsciiHexDigit)
+                ? Convert.FromHexString(client.KeySha256)
+                : throw new SettingsException(Setting(nameof(client.KeySha256)),
+                    $"not a SHA-256 in hex (64 hex digits, {client.KeySha256.Length} given; the sample's placeholder must be replaced): printf '%s' \"$KEY\" | sha256sum");
         }
 
-        return client.Key is { Length: >= 32 } key
-            ? ApiKeys.Hash(key)
-            : throw new InvalidOperationException($"Auth client '{client.Id}': give KeySha256, or a Key of at least 32 characters.");
+        if (string.IsNullOrEmpty(client.Key))
+        {
+            throw new SettingsException(Setting(nameof(client.KeySha256)), $"client '{client.Id}' has no key; give the SHA-256 in hex of its key (or __Key, the key itself).");
+        }
+
+        return client.Key.Length >= 32
+            ? ApiKeys.Hash(client.Key)
+            : throw new SettingsException(Setting(nameof(client.Key)), "at least 32 characters; better, give its SHA-256 as __KeySha256.");
     }
 }

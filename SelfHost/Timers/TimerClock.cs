@@ -1,46 +1,29 @@
+using AccessPmc.Functions.Configuration;
 using AccessPmc.SelfHost.Metadata;
 
 namespace AccessPmc.SelfHost.Timers;
 
 /// <summary>
-/// Evaluates schedules in one time zone: UTC unless WEBSITE_TIME_ZONE names another (the setting the
-/// Functions host reads on App Service; IANA ids such as Europe/Paris, or Windows ids where available).
-/// TZ is not read: it would silently change the whole process's local time.
+/// Evaluates schedules in UTC, as the Functions host does when it runs with TZ=UTC
+/// (<see cref="ScheduleTimeZone"/>): a WEBSITE_TIME_ZONE other than UTC is refused at start. TZ is not read:
+/// SelfHost's schedules never depend on the machine's zone.
 /// </summary>
-public sealed class TimerClock(TimeZoneInfo zone)
+public sealed class TimerClock
 {
-    public const string Setting = "WEBSITE_TIME_ZONE";
-
-    public TimeZoneInfo Zone { get; } = zone;
-
-    public static TimerClock FromSetting(string? id)
+    private TimerClock()
     {
-        if (string.IsNullOrWhiteSpace(id))
-        {
-            return new TimerClock(TimeZoneInfo.Utc);
-        }
+    }
 
-        try
-        {
-            return new TimerClock(TimeZoneInfo.FindSystemTimeZoneById(id));
-        }
-        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
-        {
-            throw new SelfHostStartupException($"{Setting}: unknown time zone '{id}'.");
-        }
+    public TimeZoneInfo Zone => TimeZoneInfo.Utc;
+
+    /// <exception cref="PassFormat.SettingsException">WEBSITE_TIME_ZONE names a zone other than UTC.</exception>
+    public static TimerClock FromSetting(string? websiteTimeZone)
+    {
+        ScheduleTimeZone.CheckSetting(websiteTimeZone);
+        return new TimerClock();
     }
 
     /// <summary>The first occurrence strictly after <paramref name="after"/>, as a UTC instant.</summary>
-    public DateTimeOffset NextAfter(TimerFunction timer, DateTimeOffset after)
-    {
-        var local = TimeZoneInfo.ConvertTime(after, Zone).DateTime;
-        var next = timer.Cron.GetNextOccurrence(local);
-        while (Zone.IsInvalidTime(next))
-        {
-            // A wall-clock time skipped by a daylight-saving jump never happens: take the following one.
-            next = timer.Cron.GetNextOccurrence(next);
-        }
-
-        return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(next, Zone), TimeSpan.Zero);
-    }
+    public DateTimeOffset NextAfter(TimerFunction timer, DateTimeOffset after) =>
+        new(DateTime.SpecifyKind(timer.Cron.GetNextOccurrence(after.UtcDateTime), DateTimeKind.Utc));
 }

@@ -3,7 +3,7 @@ using AccessPmc.EndToEnd.Tests.Infrastructure;
 
 namespace AccessPmc.EndToEnd.Tests;
 
-/// <summary>The admin and bulk paths over HTTP, under each host: a new scanner client, a CSV batch, the operator's CSV script.</summary>
+/// <summary>The admin and bulk paths over HTTP, under each host: a new scanner client, a CSV batch, the operator's CSV script (progress, resume, output files, refusals).</summary>
 public abstract class AdminAndBulkTests(HostUnderTest host)
 {
     [Fact]
@@ -31,34 +31,81 @@ public abstract class AdminAndBulkTests(HostUnderTest host)
     public async Task CsvScriptReportsProgressAndARerunCreatesNoDuplicates()
     {
         var from = DateTimeOffset.UtcNow.AddMinutes(-1);
-        var file = Path.Combine(Path.GetTempPath(), $"staff-{Guid.NewGuid():N}.csv");
+        var folder = Directory.CreateTempSubdirectory("pmc-csv-");
+        var file = Path.Combine(folder.FullName, "staff.csv");
         await File.WriteAllTextAsync(file, $"givenName,familyName,kind,validFrom,validUntil,sites\nAda,Lovelace,temporary,{from:O},{from.AddDays(1):O},PMC\nAlan,Turing,temporary,{from:O},{from.AddDays(1):O},MARS\nGrace,Hopper,temporary,{from:O},{from.AddDays(1):O},PMC;JUSSIEU\n");
 
-        var first = await RunScriptAsync(file);
-        var second = await RunScriptAsync(file);
-        // The CHEM issuer's unit is this test's alone: the class's other test issues for PHYS on the same host.
+        var first = await RunScriptAsync(0, TestApp.OtherIssuerKey, file);
+        var second = await RunScriptAsync(0, TestApp.OtherIssuerKey, file);
+        // The CHEM issuer's unit is this test's alone: the class's other tests issue for PHYS on the same host.
         var listed = await host.Client(TestApp.OtherIssuerKey).ListPassesAsync("CHEM");
-        File.Delete(file);
+        folder.Delete(recursive: true);
 
-        Assert.Contains("3/3 rows  created 2  existing 0  failed 1", first, StringComparison.Ordinal);
-        Assert.Contains("3/3 rows  created 0  existing 2  failed 1", second, StringComparison.Ordinal);
+        Assert.Contains("3/3 rows  created 2  existing 0  failed 1", first.Output, StringComparison.Ordinal);
+        Assert.Contains("3/3 rows  created 0  existing 2  failed 1", second.Output, StringComparison.Ordinal);
         Assert.Equal(["Hopper", "Lovelace"], listed.Items.Select(p => p.FamilyName).Order());
     }
 
-    private async Task<string> RunScriptAsync(string file)
+    [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public async Task CsvScriptWritesResultsAndFailuresOwnerOnlyNextToTheInputRowByRow()
     {
-        var start = new System.Diagnostics.ProcessStartInfo("bash", [Path.Combine(RepoPaths.Root, "scripts", "issue-csv.sh"), file])
+        var from = DateTimeOffset.UtcNow.AddMinutes(-1);
+        var folder = Directory.CreateTempSubdirectory("pmc-csv-");
+        var file = Path.Combine(folder.FullName, "physics.csv");
+        await File.WriteAllTextAsync(file, $"givenName,familyName,kind,validFrom,validUntil,sites\nAda,Lovelace,temporary,{from:O},{from.AddDays(1):O},PMC\nAlan,Turing,temporary,{from:O},{from.AddDays(1):O},MARS\nGrace,Hopper,temporary,{from:O},{from.AddDays(1):O},JUSSIEU\n");
+
+        await RunScriptAsync(0, TestApp.IssuerKey, file);
+        var results = await File.ReadAllLinesAsync(Path.Combine(folder.FullName, "physics.results.csv"));
+        var modes = new[] { "physics.results.csv", "physics.failures.json" }.Select(f => File.GetUnixFileMode(Path.Combine(folder.FullName, f))).ToList();
+        var issued = new List<(string Code, string Expected)>();
+        foreach (var cells in new[] { results[1], results[3] }.Select(r => r.Split(',')))
+        {
+            issued.Add((cells[3].Trim('"'), (await host.Issuer.GetPassAsync(cells[2].Trim('"'))).Code));
+        }
+
+        folder.Delete(recursive: true);
+
+        Assert.Equal(["row,status,id,code,error", .. results[1..]], results);
+        Assert.Equal(4, results.Length);
+        Assert.Equal(["1", "\"created\""], results[1].Split(',')[..2]);
+        Assert.Equal(["2", "\"failed\"", "\"\"", "\"\"", "\"unknown_site\""], results[2].Split(','));
+        Assert.All(issued, p => Assert.Equal(p.Expected, p.Code));
+        Assert.All(modes, m => Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, m));
+    }
+
+    [Fact]
+    public async Task CsvScriptShowsTheProblemDetailOfAWholeFileRefusalAndWritesWhereAsked()
+    {
+        var folder = Directory.CreateTempSubdirectory("pmc-csv-");
+        var file = Path.Combine(folder.FullName, "typo.csv");
+        await File.WriteAllTextAsync(file, "givenName,familyName,kind,validUntil,sites,badge\nAda,Lovelace,temporary,2030-01-01T00:00:00Z,PMC,42\n");
+        var elsewhere = folder.CreateSubdirectory("out");
+
+        var run = await RunScriptAsync(1, TestApp.IssuerKey, file, elsewhere.FullName);
+        var written = (InOutput: File.Exists(Path.Combine(elsewhere.FullName, "typo.results.csv")), NextToInput: File.Exists(Path.Combine(folder.FullName, "typo.results.csv")));
+        folder.Delete(recursive: true);
+
+        Assert.Contains("rows 1-1 refused, HTTP 400", run.Errors, StringComparison.Ordinal);
+        Assert.Contains("(invalid_csv): ", run.Errors, StringComparison.Ordinal);
+        Assert.Contains("badge", run.Errors, StringComparison.Ordinal);
+        Assert.Equal((true, false), written);
+    }
+
+    private async Task<(string Output, string Errors)> RunScriptAsync(int expectedExit, string key, params string[] args)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("bash", [Path.Combine(RepoPaths.Root, "scripts", "issue-csv.sh"), .. args])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            Environment = { ["ACCESSPMC_URL"] = host.BaseAddress.ToString().TrimEnd('/'), ["ACCESSPMC_KEY"] = TestApp.OtherIssuerKey, ["CHUNK"] = "2" },
+            Environment = { ["ACCESSPMC_URL"] = host.BaseAddress.ToString().TrimEnd('/'), ["ACCESSPMC_KEY"] = key, ["CHUNK"] = "2" },
         };
         using var process = System.Diagnostics.Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        var errors = await process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, output + errors);
-        return output;
+        Assert.True(process.ExitCode == expectedExit, await output + await errors);
+        return (await output, await errors);
     }
 }
 

@@ -21,10 +21,12 @@ public sealed class RunningHost : IAsyncDisposable
 
     public AccessPmcClient Admin => Client(TestApp.AdminKey);
 
+    /// <param name="replace">All the settings, instead of <see cref="Settings"/> plus <paramref name="overrides"/>.</param>
     public static async Task<RunningHost> StartAsync(
-        AzuriteFixture azurite, IEnumerable<KeyValuePair<string, string?>>? overrides = null, string[]? args = null, TimeProvider? clock = null, Action<IServiceCollection>? services = null)
+        AzuriteFixture azurite, IEnumerable<KeyValuePair<string, string?>>? overrides = null, string[]? args = null, TimeProvider? clock = null,
+        Action<IServiceCollection>? services = null, IDictionary<string, string?>? replace = null)
     {
-        var settings = Settings(azurite.ConnectionString);
+        var settings = replace is null ? Settings(azurite.ConnectionString) : new Dictionary<string, string?>(replace);
         foreach (var (key, value) in overrides ?? [])
         {
             settings[key] = value;

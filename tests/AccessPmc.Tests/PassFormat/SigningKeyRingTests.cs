@@ -17,7 +17,7 @@ public sealed class SigningKeyRingTests : IDisposable
     [Fact]
     public void MissingKeyOutsideDevelopmentIsAStartupErrorThatSaysWhatToSet()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => SigningKeyRing.Load(new SigningOptions { DevKeyFolder = folder }, isDevelopment: false));
+        var error = Assert.Throws<SettingsException>(() => SigningKeyRing.Load(new SigningOptions { DevKeyFolder = folder }, isDevelopment: false));
 
         Assert.Contains("Signing__Keys__0__PemFile", error.Message, StringComparison.Ordinal);
         Assert.False(Directory.Exists(folder));
@@ -42,7 +42,7 @@ public sealed class SigningKeyRingTests : IDisposable
     {
         var keys = new SigningOptions { Keys = [new() { Pem = SigningKey.Generate().ExportPrivatePem() }, new() { Pem = SigningKey.Generate().ExportPrivatePem() }] };
 
-        Assert.Throws<InvalidOperationException>(() => SigningKeyRing.Load(keys, isDevelopment: false));
+        Assert.Throws<SettingsException>(() => SigningKeyRing.Load(keys, isDevelopment: false));
         keys.Keys[1].Active = true;
         var ring = SigningKeyRing.Load(keys, isDevelopment: false);
         Assert.Equal(2, ring.Keys.Count);
@@ -60,7 +60,7 @@ public sealed class SigningKeyRingTests : IDisposable
         Assert.True(ring.TryGet(retired.Kid, out var found) && !found.CanSign);
         keys.Keys[0].Active = true;
         keys.Keys[1].Active = false;
-        Assert.Throws<InvalidOperationException>(() => SigningKeyRing.Load(keys, isDevelopment: false));
+        Assert.Throws<SettingsException>(() => SigningKeyRing.Load(keys, isDevelopment: false));
     }
 
     [Fact]
