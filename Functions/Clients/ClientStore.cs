@@ -47,16 +47,8 @@ public sealed class ClientStore(Tables tables, TimeProvider time)
         return new ClientWithKey(entity.ToResponse(), key);
     }
 
-    public async Task<IReadOnlyList<ClientResponse>> ListAsync(CancellationToken ct)
-    {
-        var list = new List<ClientResponse>();
-        await foreach (var e in tables.Clients.QueryAsync<ClientEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {ClientEntity.Partition}"), cancellationToken: ct))
-        {
-            list.Add(e.ToResponse());
-        }
-
-        return list;
-    }
+    public async Task<IReadOnlyList<ClientResponse>> ListAsync(CancellationToken ct) =>
+        (await tables.Clients.ListAsync<ClientEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {ClientEntity.Partition}"), ct)).Select(e => e.ToResponse()).ToList();
 
     public async Task<ClientResponse?> DisableAsync(string id, CancellationToken ct) =>
         await ChangeAsync(id, e => e.DisabledAt ??= time.GetUtcNow(), ct) is { } e ? e.ToResponse() : null;

@@ -1,5 +1,5 @@
 using PdfSharp.Drawing;
-using QRCoder;
+using AccessPmc.Functions.Passes;
 
 namespace AccessPmc.Functions.Documents;
 
@@ -13,11 +13,7 @@ public static class QrDrawing
     public const int QuietZone = 4;
 
     /// <summary>Modules per side, quiet zone included (57 for the usual version 8).</summary>
-    public static int Modules(string code)
-    {
-        using var data = QRCodeGenerator.GenerateQrCode(code, QRCodeGenerator.ECCLevel.M);
-        return data.ModuleMatrix.Count;
-    }
+    public static int Modules(string code) => QrRenderer.DarkRuns(code).Size;
 
     /// <summary>
     /// Draws the symbol and its quiet zone in the square (<paramref name="x"/>, <paramref name="y"/>,
@@ -25,33 +21,14 @@ public static class QrDrawing
     /// </summary>
     public static double Draw(XGraphics g, string code, double x, double y, double side)
     {
-        using var data = QRCodeGenerator.GenerateQrCode(code, QRCodeGenerator.ECCLevel.M);
-        var matrix = data.ModuleMatrix; // QRCoder includes the 4-module quiet zone on every side.
-        var n = matrix.Count;
-        var runs = new List<XRect>(n * 8);
-        for (var row = 0; row < n; row++)
-        {
-            var start = -1;
-            for (var col = 0; col <= n; col++)
-            {
-                var dark = col < n && matrix[row][col];
-                if (dark && start < 0)
-                {
-                    start = col;
-                }
-                else if (!dark && start >= 0)
-                {
-                    runs.Add(new XRect(start, row, col - start, 1));
-                    start = -1;
-                }
-            }
-        }
+        var (n, dark) = QrRenderer.DarkRuns(code);
+        var runs = dark.Select(r => new XRect(r.X, r.Y, r.Length, 1)).ToArray();
 
         g.DrawRectangle(XBrushes.White, x, y, side, side);
         var state = g.Save();
         g.TranslateTransform(x, y);
         g.ScaleTransform(side / n);
-        g.DrawRectangles(XBrushes.Black, runs.ToArray());
+        g.DrawRectangles(XBrushes.Black, runs);
         g.Restore(state);
         return side * (n - (2 * QuietZone)) / n;
     }

@@ -128,11 +128,7 @@ public sealed class IdempotencyStore(Tables tables, TimeProvider time, IOptions<
     /// <summary>Deletes keys created before <paramref name="cutoff"/> (the purge timer); returns how many.</summary>
     public async Task<int> DeleteCreatedBeforeAsync(DateTimeOffset cutoff, CancellationToken ct)
     {
-        var rows = new List<TableEntity>();
-        await foreach (var row in tables.Idempotency.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"CreatedAt lt {cutoff}"), select: ["PartitionKey", "RowKey"], cancellationToken: ct))
-        {
-            rows.Add(row);
-        }
+        var rows = await tables.Idempotency.ListAsync<TableEntity>(TableClient.CreateQueryFilter($"CreatedAt lt {cutoff}"), ct, select: ["PartitionKey", "RowKey"]);
 
         await TableBatches.SubmitAsync(tables.Idempotency, rows, TableTransactionActionType.Delete, ct);
         return rows.Count;

@@ -122,18 +122,7 @@ public sealed partial class PassStore(Tables tables, PassIndexes indexes, Revoca
     public async Task<IReadOnlyList<PassEntity>> FindByHolderAsync(string givenName, string familyName, int max, CancellationToken ct)
     {
         var key = HolderNames.MatchKey(givenName, familyName);
-        var filter = TableClient.CreateQueryFilter($"HolderKey eq {key} or (GivenName eq {givenName} and FamilyName eq {familyName})");
-        var passes = new List<PassEntity>();
-        await foreach (var pass in tables.Passes.QueryAsync<PassEntity>(filter, maxPerPage: 1000, cancellationToken: ct))
-        {
-            passes.Add(pass);
-            if (passes.Count == max)
-            {
-                break;
-            }
-        }
-
-        return passes;
+        return await tables.Passes.ListAsync<PassEntity>(TableClient.CreateQueryFilter($"HolderKey eq {key} or (GivenName eq {givenName} and FamilyName eq {familyName})"), ct, max);
     }
 
     private async Task<IEnumerable<PassEntity>> InsertChunkAsync(PassEntity[] chunk, CancellationToken ct)

@@ -22,35 +22,48 @@ public static class QrRenderer
     }
 
     /// <summary>
+    /// The symbol at error correction M as horizontal runs of dark modules (column, row, length), in module
+    /// units of a square of <c>Size</c> modules that includes the 4-module quiet zone on every side.
+    /// </summary>
+    public static (int Size, IReadOnlyList<(int X, int Y, int Length)> Runs) DarkRuns(string code)
+    {
+        using var data = QRCodeGenerator.GenerateQrCode(code, QRCodeGenerator.ECCLevel.M);
+        var modules = data.ModuleMatrix;
+        var runs = new List<(int, int, int)>(modules.Count * 8);
+        for (var y = 0; y < modules.Count; y++)
+        {
+            for (var x = 0; x < modules.Count; x++)
+            {
+                var length = 0;
+                while (x + length < modules.Count && modules[y][x + length])
+                {
+                    length++;
+                }
+
+                if (length > 0)
+                {
+                    runs.Add((x, y, length));
+                    x += length;
+                }
+            }
+        }
+
+        return (modules.Count, runs);
+    }
+
+    /// <summary>
     /// SVG that every renderer draws the same: integer module coordinates (quiet zone of 4 included), an
     /// explicit pixel size, <c>stroke="none"</c> (ImageMagick's own renderer otherwise strokes each module,
     /// which merges them and the code no longer decodes) and crisp edges; one path of horizontal runs.
     /// </summary>
     public static string Svg(string code, int scale = DefaultScale)
     {
-        using var data = QRCodeGenerator.GenerateQrCode(code, QRCodeGenerator.ECCLevel.M);
-        var modules = data.ModuleMatrix;
-        var size = modules.Count;
+        var (size, runs) = DarkRuns(code);
         var c = CultureInfo.InvariantCulture;
         var path = new StringBuilder();
-        for (var y = 0; y < size; y++)
+        foreach (var (x, y, length) in runs)
         {
-            for (var x = 0; x < size; x++)
-            {
-                if (!modules[y][x])
-                {
-                    continue;
-                }
-
-                var run = 1;
-                while (x + run < size && modules[y][x + run])
-                {
-                    run++;
-                }
-
-                path.Append(c, $"M{x} {y}h{run}v1h-{run}z");
-                x += run;
-            }
+            path.Append(c, $"M{x} {y}h{length}v1h-{length}z");
         }
 
         var pixels = (size * scale).ToString(c);

@@ -33,21 +33,8 @@ public sealed partial class RevocationStore(Tables tables)
             ct);
 
     /// <summary>Rows after <paramref name="cursor"/> (a row key) whose pass is still valid at <paramref name="now"/>, oldest first, at most <paramref name="max"/>.</summary>
-    public async Task<IReadOnlyList<RevocationEntity>> SinceAsync(string cursor, DateTimeOffset now, int max, CancellationToken ct)
-    {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey gt {cursor} and ValidUntil ge {now}");
-        var rows = new List<RevocationEntity>();
-        await foreach (var row in tables.Revocations.QueryAsync<RevocationEntity>(filter, maxPerPage: 1000, cancellationToken: ct))
-        {
-            rows.Add(row);
-            if (rows.Count == max)
-            {
-                break;
-            }
-        }
-
-        return rows;
-    }
+    public async Task<IReadOnlyList<RevocationEntity>> SinceAsync(string cursor, DateTimeOffset now, int max, CancellationToken ct) =>
+        await tables.Revocations.ListAsync<RevocationEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey gt {cursor} and ValidUntil ge {now}"), ct, max);
 
     [GeneratedRegex(@"^[0-9]{19}(_[0-9a-f]{32})?\z")]
     private static partial Regex Cursor();

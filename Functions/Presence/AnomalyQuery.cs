@@ -8,7 +8,7 @@ namespace AccessPmc.Functions.Presence;
 /// The parameters of <c>GET /api/anomalies</c>: <c>site</c> (optional, a catalogue code), <c>from</c> and <c>to</c>
 /// (ISO 8601 with an offset; <c>from</c> included, <c>to</c> excluded; default the 24 hours up to now included; at most
 /// <see cref="MaxRange"/> apart, from before to),
-/// <c>pageSize</c> (1 to the configured maximum) and <c>next</c> (the previous page's token).
+/// <c>pageSize</c> (1 to the configured maximum) and <c>next</c> (the previous page's cursor; anything else is 400 <c>invalid_cursor</c>).
 /// </summary>
 public sealed record AnomalyQuery(string? Site, DateTimeOffset From, DateTimeOffset To, int PageSize, string? Next)
 {
@@ -50,9 +50,10 @@ public sealed record AnomalyQuery(string? Site, DateTimeOffset From, DateTimeOff
             return Violation.Invalid(ErrorCodes.ValidationFailed, "pageSize", $"1 to {options.MaxPageSize}.");
         }
 
-        if (Text("next") is { Length: > 1024 })
+        if (Text("next") is { } next && !AnomalyStore.IsCursor(next))
         {
-            return Violation.Invalid(ErrorCodes.ValidationFailed, "next", "Pass back the 'next' of the previous page.");
+            // A bad cursor must not read as "end of list" (the same rule as every paged listing).
+            return Violation.Invalid(ErrorCodes.InvalidCursor, "next", "Pass back the 'next' of the previous page, as it was.");
         }
 
         return new AnomalyQuery(site, from.ToUniversalTime(), to.ToUniversalTime(), size, Text("next"));

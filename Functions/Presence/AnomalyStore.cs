@@ -4,33 +4,34 @@ using Azure.Data.Tables;
 namespace AccessPmc.Functions.Presence;
 
 /// <summary>The <c>Anomalies</c> table (partitioned by UTC day of the scan), its only writer.</summary>
-public sealed class AnomalyStore(Tables tables)
+public sealed partial class AnomalyStore(Tables tables)
 {
     /// <summary>Upserts: an anomaly written again (a re-uploaded offline scan) replaces itself.</summary>
     public Task WriteAsync(IReadOnlyList<AnomalyEntity> anomalies, CancellationToken ct) =>
         TableBatches.SubmitAsync(tables.Anomalies, anomalies, TableTransactionActionType.UpsertReplace, ct);
 
     /// <summary>
-    /// One page of anomalies at or after <paramref name="from"/> and before <paramref name="to"/>, oldest first,
-    /// involving <paramref name="site"/> (either site) when given, and the opaque token of the next page. The
-    /// service filters, so a page may hold fewer than <paramref name="size"/>; empty pages are skipped.
+    /// One page of anomalies revealed by scans in [<paramref name="from"/>, <paramref name="to"/>), oldest first,
+    /// involving <paramref name="site"/> (either site) when given, after the cursor <paramref name="after"/> (a row
+    /// key: rows are keyed by time first, so it orders across days too), and the cursor of the next page: the last
+    /// row key, or null when the page was not full.
     /// </summary>
     public async Task<(IReadOnlyList<AnomalyEntity> Items, string? Next)> PageAsync(
-        string? site, DateTimeOffset from, DateTimeOffset to, int size, string? next, CancellationToken ct)
+        string? site, DateTimeOffset from, DateTimeOffset to, int size, string? after, CancellationToken ct)
     {
         var range = TableClient.CreateQueryFilter($"PartitionKey ge {RowKeys.Day(from)} and PartitionKey le {RowKeys.Day(to)} and At ge {from} and At lt {to}");
         var filter = site is null ? range : $"{range} and ({TableClient.CreateQueryFilter($"Site eq {site} or OtherSite eq {site}")})";
-        var pages = tables.Anomalies.QueryAsync<AnomalyEntity>(filter, maxPerPage: size, cancellationToken: ct).AsPages(next, size);
-        await foreach (var page in pages)
+        if (after is not null)
         {
-            if (page.Values.Count > 0 || page.ContinuationToken is null)
-            {
-                return (page.Values, page.ContinuationToken);
-            }
+            filter += " and " + TableClient.CreateQueryFilter($"RowKey gt {after}");
         }
 
-        return ([], null);
+        var items = await tables.Anomalies.ListAsync<AnomalyEntity>(filter, ct, size);
+        return (items, items.Count == size ? items[^1].RowKey : null);
     }
+
+    /// <summary>Whether <paramref name="cursor"/> has the shape of an anomaly row key (19 digits, '_', kind, '_', …).</summary>
+    public static bool IsCursor(string cursor) => Cursor().IsMatch(cursor);
 
     /// <summary>The anomalies naming these passes: one pass over the table, matched in memory (rare, admin only).</summary>
     public async Task<IReadOnlyList<AnomalyEntity>> ForPassesAsync(IReadOnlySet<string> passIds, CancellationToken ct)
@@ -58,13 +59,11 @@ public sealed class AnomalyStore(Tables tables)
     /// <summary>Deletes anomalies of UTC days before <paramref name="cutoff"/>'s (retention); returns how many.</summary>
     public async Task<int> DeleteBeforeAsync(DateTimeOffset cutoff, CancellationToken ct)
     {
-        var old = new List<AnomalyEntity>();
-        await foreach (var anomaly in tables.Anomalies.QueryAsync<AnomalyEntity>(TableClient.CreateQueryFilter($"PartitionKey lt {RowKeys.Day(cutoff)}"), maxPerPage: 1000, cancellationToken: ct))
-        {
-            old.Add(anomaly);
-        }
-
+        var old = await tables.Anomalies.ListAsync<AnomalyEntity>(TableClient.CreateQueryFilter($"PartitionKey lt {RowKeys.Day(cutoff)}"), ct);
         await DeleteAsync(old, ct);
         return old.Count;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[0-9]{19}_[a-z_]{1,32}_[0-9A-Za-z_-]{1,100}\z")]
+    private static partial System.Text.RegularExpressions.Regex Cursor();
 }

@@ -78,30 +78,12 @@ public sealed class PresenceStore(Tables tables)
     }
 
     /// <summary>The rows inside at <paramref name="site"/> in <paramref name="epoch"/> (the counter's): one partition query.</summary>
-    public async Task<IReadOnlyList<PresenceEntity>> InsideAsync(string site, long epoch, CancellationToken ct)
-    {
-        var rows = new List<PresenceEntity>();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {site} and State eq {PresenceEntity.Inside} and Epoch eq {epoch}");
-        await foreach (var row in Table.QueryAsync<PresenceEntity>(filter, maxPerPage: 1000, cancellationToken: ct))
-        {
-            rows.Add(row);
-        }
-
-        return rows;
-    }
+    public async Task<IReadOnlyList<PresenceEntity>> InsideAsync(string site, long epoch, CancellationToken ct) =>
+        await Table.ListAsync<PresenceEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {site} and State eq {PresenceEntity.Inside} and Epoch eq {epoch}"), ct);
 
     /// <summary>Rows of <paramref name="site"/> last changed before <paramref name="cutoff"/> (retention).</summary>
-    public async Task<IReadOnlyList<PresenceEntity>> ChangedBeforeAsync(string site, DateTimeOffset cutoff, CancellationToken ct)
-    {
-        var rows = new List<PresenceEntity>();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {site} and LastChangeAt lt {cutoff}");
-        await foreach (var row in Table.QueryAsync<PresenceEntity>(filter, maxPerPage: 1000, cancellationToken: ct))
-        {
-            rows.Add(row);
-        }
-
-        return rows;
-    }
+    public async Task<IReadOnlyList<PresenceEntity>> ChangedBeforeAsync(string site, DateTimeOffset cutoff, CancellationToken ct) =>
+        await Table.ListAsync<PresenceEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {site} and LastChangeAt lt {cutoff}"), ct);
 
     /// <summary>
     /// Deletes rows that no longer count (the caller checked), each only if unchanged since it was read: a pass

@@ -44,11 +44,7 @@ public sealed class ScanStore(Tables tables)
     public async Task<int> ReduceToCountsAsync(string site, DateTimeOffset cutoff, CancellationToken ct)
     {
         var filter = TableClient.CreateQueryFilter($"PartitionKey ge {site + "_"} and PartitionKey lt {RowKeys.ScanPartition(site, cutoff)}");
-        var rows = new List<ScanEventEntity>();
-        await foreach (var row in tables.ScanEvents.QueryAsync<ScanEventEntity>(filter, maxPerPage: 1000, cancellationToken: ct))
-        {
-            rows.Add(row);
-        }
+        var rows = await tables.ScanEvents.ListAsync<ScanEventEntity>(filter, ct);
 
         foreach (var day in rows.GroupBy(r => r.PartitionKey))
         {

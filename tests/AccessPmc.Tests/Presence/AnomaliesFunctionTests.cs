@@ -82,6 +82,8 @@ public sealed class AnomaliesFunctionTests(AzuriteFixture azurite) : AppTests(az
     [InlineData("?to=yesterday", ErrorCodes.ValidationFailed, "to")]
     [InlineData("?pageSize=0", ErrorCodes.ValidationFailed, "pageSize")]
     [InlineData("?pageSize=1000", ErrorCodes.ValidationFailed, "pageSize")]
+    [InlineData("?next=garbage", ErrorCodes.InvalidCursor, "next")]
+    [InlineData("?next=2026-03-16T07%3A00%3A00Z", ErrorCodes.InvalidCursor, "next")]
     public async Task BadParametersAre400WithTheFieldNamed(string query, string code, string field)
     {
         var reply = await App.AnomaliesAsync(query);
