@@ -7,6 +7,8 @@
 #   staff.results.csv    row,status,id,code,error: one line per data row (row 1 follows the header)
 #   staff.failures.json  the full answers of chunks that had failed rows (index counts within a chunk)
 # A refused request (bad file, bad key, too large...) stops the script with the service's problem detail.
+# CHARSET=windows-1252 for a file French Excel saved as "CSV (séparateur: point-virgule)"; DATES=day-first for
+# dates written 31/01/2027 08:00 (docs/bulk-issuance.md). Fields may be separated by ',' or ';'.
 # Needs curl and jq.
 set -euo pipefail
 file=${1:?usage: scripts/issue-csv.sh FILE.csv [OUTPUT_DIR]}
@@ -14,11 +16,16 @@ out=${2:-$(dirname "$file")}
 url=${ACCESSPMC_URL:-http://localhost:7071}
 key=${ACCESSPMC_KEY:?set ACCESSPMC_KEY to an issuer API key}
 chunk=${CHUNK:-500}
+type="text/csv${CHARSET:+; charset=$CHARSET}"
+query=${DATES:+?dates=$DATES}
 command -v jq >/dev/null || { echo "issue-csv: jq is required (apt-get install jq)" >&2; exit 2; }
 [ -d "$out" ] || { echo "issue-csv: $out is not a directory" >&2; exit 2; }
 
 digest=$(sha256sum "$file" | cut -c1-16)
 header=$(head -n1 "$file" | tr -d '\r')
+# The file's own separator: ';' when the header has ';' and no ',' (French spreadsheets), else ','.
+sep=,
+if [[ "$header" == *";"* && "$header" != *","* ]]; then sep=';'; fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 umask 077
@@ -31,10 +38,11 @@ chmod 600 "$results"
 
 # Add the key column when absent: "<file digest>-<row number>" is stable across re-runs.
 if ! grep -qi 'idempotencykey' <<<"$header"; then
-  awk -v d="$digest" 'NR==1 { sub(/\r$/, ""); print $0 ",idempotencyKey"; next } { sub(/\r$/, ""); print $0 "," d "-" NR-1 }' "$file" > "$work/keyed.csv"
-  header="$header,idempotencyKey"
+  awk -v d="$digest" -v s="$sep" 'NR==1 { sub(/\r$/, ""); print $0 s "idempotencyKey"; next }
+    { sub(/\r$/, "") } /^[,;[:space:]]*$/ { next } { print $0 s d "-" NR-1 }' "$file" > "$work/keyed.csv"
+  header="$header${sep}idempotencyKey"
 else
-  tr -d '\r' < "$file" > "$work/keyed.csv"
+  tr -d '\r' < "$file" | awk 'NR==1 || !/^[,;[:space:]]*$/' > "$work/keyed.csv"
 fi
 
 total=$(( $(wc -l < "$work/keyed.csv") - 1 ))
@@ -43,8 +51,8 @@ done_rows=0; created=0; existing=0; failed=0
 for part in "$work"/part-*; do
   rows=$(wc -l < "$part")
   { echo "$header"; cat "$part"; } > "$part.csv"
-  status=$(curl -sS -o "$work/reply.json" -w '%{http_code}' -X POST "$url/api/passes/batch" \
-    -H "Authorization: Bearer $key" -H "Content-Type: text/csv" --data-binary "@$part.csv") \
+  status=$(curl -sS -o "$work/reply.json" -w '%{http_code}' -X POST "$url/api/passes/batch$query" \
+    -H "Authorization: Bearer $key" -H "Content-Type: $type" --data-binary "@$part.csv") \
     || { echo; echo "issue-csv: rows $((done_rows + 1))-$((done_rows + rows)) not sent (curl failed, see above); re-run the same file to resume" >&2; exit 1; }
   if [ "$status" != 200 ]; then
     echo

@@ -92,7 +92,31 @@ public abstract class AdminAndBulkTests(HostUnderTest host)
         Assert.Equal((true, false), written);
     }
 
-    private async Task<(string Output, string Errors)> RunScriptAsync(int expectedExit, string key, params string[] args)
+    [Fact]
+    public async Task CsvScriptSendsAFrenchSpreadsheetAsItWasSaved()
+    {
+        // Semicolons, windows-1252, day-first dates and a blank last line: French Excel's "CSV (séparateur: point-virgule)".
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        var day = DateTimeOffset.UtcNow.AddDays(2);
+        var folder = Directory.CreateTempSubdirectory("pmc-csv-");
+        var file = Path.Combine(folder.FullName, "accueil.csv");
+        var csv = $"givenName;familyName;kind;validFrom;validUntil;sites\r\nNoël;Lefèvre;temporary;{day:dd/MM/yyyy} 08:00;{day:dd/MM/yyyy} 18:00;PMC\r\nÉloïse;D'Argent;temporary;{day:dd/MM/yyyy} 09:00;{day:dd/MM/yyyy};PMC,JUSSIEU\r\n;;;;;\r\n";
+        await File.WriteAllBytesAsync(file, System.Text.Encoding.GetEncoding(1252).GetBytes(csv));
+
+        var run = await RunScriptAsync(0, TestApp.IssuerKey, [file], new() { ["CHARSET"] = "windows-1252", ["DATES"] = "day-first" });
+        var ids = (await File.ReadAllLinesAsync(Path.Combine(folder.FullName, "accueil.results.csv")))[1..].Select(r => r.Split(',')[2].Trim('"')).ToList();
+        var noel = await host.Issuer.GetPassAsync(ids[0]);
+        folder.Delete(recursive: true);
+
+        Assert.Contains("2/2 rows  created 2  existing 0  failed 0", run.Output, StringComparison.Ordinal);
+        Assert.Equal(("Noël", "Lefèvre", "N. LEFÈVRE"), (noel.GivenName, noel.FamilyName, noel.DisplayLabel));
+        Assert.Equal(day.Day, TimeZoneInfo.ConvertTime(noel.ValidFrom, TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris")).Day);
+    }
+
+    private Task<(string Output, string Errors)> RunScriptAsync(int expectedExit, string key, params string[] args) =>
+        RunScriptAsync(expectedExit, key, args, []);
+
+    private async Task<(string Output, string Errors)> RunScriptAsync(int expectedExit, string key, string[] args, Dictionary<string, string> environment)
     {
         var start = new System.Diagnostics.ProcessStartInfo("bash", [Path.Combine(RepoPaths.Root, "scripts", "issue-csv.sh"), .. args])
         {
@@ -100,6 +124,11 @@ public abstract class AdminAndBulkTests(HostUnderTest host)
             RedirectStandardError = true,
             Environment = { ["ACCESSPMC_URL"] = host.BaseAddress.ToString().TrimEnd('/'), ["ACCESSPMC_KEY"] = key, ["CHUNK"] = "2" },
         };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         using var process = System.Diagnostics.Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();

@@ -37,7 +37,8 @@ export async function verifyOffline(code, { site, now, policy, data }) {
 
 // Advice only: the verdict stays what the code as read deserves.
 async function hintFor(code, reason, keys) {
-  if (reason !== 'malformed' && reason !== 'bad_signature') return null;
+  // As the service does: a '+' read as a space in the key id makes the key unknown, not the code forged.
+  if (reason !== 'malformed' && reason !== 'bad_signature' && reason !== 'unknown_key') return null;
   const named = damageHint(code);
   if (named) return named;
   for (const candidate of plusForSpaces(code)) {
