@@ -45,6 +45,11 @@ public static class BackupCommand
             if (parsed.Export)
             {
                 BackupFile.CreateFolder(parsed.Directory);
+                if (BackupFile.CompletedAt(parsed.Directory) is { } taken)
+                {
+                    // Resuming finishes an interrupted export; a finished one is never topped up with stale rows.
+                    throw new UsageException($"{parsed.Directory} already holds a complete backup, finished {taken:u}: export into a new folder (e.g. name it with the date and time).");
+                }
             }
             else if (!Directory.Exists(parsed.Directory))
             {
@@ -62,6 +67,11 @@ public static class BackupCommand
                 {
                     await TableImport.RunAsync(client, file, progress, ct);
                 }
+            }
+
+            if (parsed.Export)
+            {
+                BackupFile.MarkComplete(parsed.Directory, DateTimeOffset.UtcNow);
             }
 
             await progress.WriteLineAsync($"backup: {(parsed.Export ? "exported" : "imported")} {tables.Count} tables ({(prefix.Length > 0 ? "prefix " + prefix : "no prefix")}) {(parsed.Export ? "to" : "from")} {Path.GetFullPath(parsed.Directory)}");

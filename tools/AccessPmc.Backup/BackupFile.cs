@@ -37,6 +37,12 @@ public sealed class BackupFile(string directory, string table)
         return new FileStream(path, options);
     }
 
+    /// <summary>When the export into <paramref name="directory"/> finished (<c>backup.json</c>), or null while none has.</summary>
+    public static DateTimeOffset? CompletedAt(string directory) => Read<BackupState>(Path.Combine(directory, "backup.json"))?.CompletedAt;
+
+    /// <summary>Records that every table was exported: the folder is a finished backup from now on.</summary>
+    public static void MarkComplete(string directory, DateTimeOffset at) => Write(Path.Combine(directory, "backup.json"), new BackupState(at));
+
     public string Table { get; } = table;
 
     public string DataPath { get; } = Path.Combine(directory, table + ".jsonl");
@@ -69,6 +75,9 @@ public sealed class BackupFile(string directory, string table)
 
 /// <param name="Continuation">Where the next page starts (null once complete).</param>
 /// <param name="Bytes">Length of the .jsonl file that holds exactly <paramref name="Rows"/> rows.</param>
+/// <summary>The folder as a whole: every table exported, at <see cref="CompletedAt"/>.</summary>
+public sealed record BackupState(DateTimeOffset CompletedAt);
+
 public sealed record ExportState(string? Continuation, long Rows, long Bytes, bool Complete);
 
 /// <param name="Lines">Lines of the .jsonl file already written to the target table.</param>

@@ -21,14 +21,23 @@ public static class TableImport
 
         var target = $"{table.AccountName}.{table.Name}";
         var state = file.ReadImport(target);
+        await table.CreateIfNotExistsAsync(ct);
+        var hasRows = await HasRowsAsync(table, ct);
+        if (state is { Lines: > 0 } && !hasRows)
+        {
+            // The state file records an import into a table of this name that is empty now: other storage (a
+            // restore drill, a new VM) or a wiped table. Saying "already imported" would restore nothing.
+            await progress.WriteLineAsync($"  {file.Table}: {table.Name} is empty although an earlier import into that name was recorded; importing again");
+            state = null;
+        }
+
         if (state is { Complete: true })
         {
             await progress.WriteLineAsync($"  {file.Table}: already imported into {table.Name}");
             return;
         }
 
-        await table.CreateIfNotExistsAsync(ct);
-        if (state is null && await HasRowsAsync(table, ct))
+        if (state is null && hasRows)
         {
             throw new UsageException($"table {table.Name} is not empty: restore into empty tables (delete them first, or set another Storage__TablePrefix).");
         }

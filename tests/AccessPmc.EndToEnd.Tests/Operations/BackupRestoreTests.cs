@@ -106,6 +106,36 @@ public sealed class BackupRestoreTests(AzuriteFixture azurite) : IDisposable
         Assert.Contains($"table {passes.Name} is not empty", output.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AFinishedBackupIsNeverToppedUpWithAnotherExport()
+    {
+        Assert.Equal(0, await BackupAsync("export"));
+
+        var output = new StringWriter();
+        Assert.Equal(2, await BackupAsync(["export"], output, CancellationToken.None));
+        Assert.Contains("already holds a complete backup", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ARestoreDrillDoesNotSpoilTheBackupForTheRealRestore()
+    {
+        await using (var host = await StartAsync())
+        {
+            await host.Issuer.IssuePassAsync(Pass("Ada"));
+        }
+
+        var before = await SnapshotAsync();
+        Assert.Equal(0, await BackupAsync("export"));
+        await WipeAsync();
+        Assert.Equal(0, await BackupAsync("import"));      // the drill
+        await WipeAsync();                                  // a new, empty storage of the same names
+        var output = new StringWriter();
+        Assert.Equal(0, await BackupAsync(["import"], output, CancellationToken.None));  // the real restore
+
+        Assert.Equal(before, await SnapshotAsync());
+        Assert.Contains("importing again", output.ToString(), StringComparison.Ordinal);
+    }
+
     private Task<RunningHost> StartAsync()
     {
         var settings = RunningHost.Settings(azurite.ConnectionString);
