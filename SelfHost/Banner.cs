@@ -25,7 +25,8 @@ public static class Banner
             output.WriteLine($"  timer  {t.Schedule} {host.Clock.Zone.Id}{(t.RunOnStartup ? " +runOnStartup" : "")}  ({t.Name})");
         }
 
-        output.WriteLine($"  storage: {Storage(configuration["Storage:ConnectionString"] ?? configuration["AzureWebJobsStorage"])}");
+        // An empty Storage__ConnectionString (as the sample has) means "not set", as it does for the app.
+        output.WriteLine($"  storage: {Storage(configuration["Storage:ConnectionString"] is { Length: > 0 } own ? own : configuration["AzureWebJobsStorage"])}");
     }
 
     /// <summary>Where the tables are, from the connection string, never showing the account key.</summary>

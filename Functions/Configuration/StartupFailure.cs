@@ -21,7 +21,8 @@ public sealed partial record StartupFailure(bool IsRefusal, string Line)
     public static StartupFailure From(Exception error)
     {
         var parts = Flatten(error).Select(Describe).ToList();
-        return new StartupFailure(parts.TrueForAll(p => p.IsRefusal), string.Join("; ", parts.Select(p => p.Line)));
+        // Distinct: an options type registered for start-up validation by two features fails twice alike.
+        return new StartupFailure(parts.TrueForAll(p => p.IsRefusal), string.Join("; ", parts.SelectMany(p => p.Line.Split("; ")).Distinct()));
     }
 
     private static IEnumerable<Exception> Flatten(Exception error) =>
