@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using AccessPmc.Contracts;
 using AccessPmc.EndToEnd.Tests.Infrastructure;
 
@@ -6,7 +7,7 @@ namespace AccessPmc.EndToEnd.Tests;
 
 /// <summary>
 /// What the console reads, over real HTTP under each host: statistics counted as scans and issuances happen
-/// (written behind the answers, so the test waits for them), scoped per role.
+/// (written behind the answers, so the test waits for them), scoped per role; and the API description.
 /// </summary>
 public abstract class ConsoleApiWalkTests(HostUnderTest host)
 {
@@ -46,6 +47,25 @@ public abstract class ConsoleApiWalkTests(HostUnderTest host)
         Assert.Equal((HttpStatusCode.Forbidden, ErrorCodes.Forbidden), (scanner.Status, scanner.Code));
         Assert.Equal((HttpStatusCode.Forbidden, ErrorCodes.SiteNotAllowed), (elsewhere.Status, elsewhere.Code));
         Assert.Equal((HttpStatusCode.BadRequest, ErrorCodes.InvalidRange), (reversed.Status, reversed.Code));
+    }
+
+    [Fact]
+    public async Task TheApiDescriptionIsServedWithoutAKeyAndNamesEveryDeclaredFunctionAtItsRoute()
+    {
+        using var response = await host.SendAsync(HttpMethod.Get, "api/openapi.json");
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var paths = document.RootElement.GetProperty("paths");
+
+        Assert.Equal((HttpStatusCode.OK, "application/json"), (response.StatusCode, response.Content.Headers.ContentType?.MediaType));
+        Assert.StartsWith("3.1.", document.RootElement.GetProperty("openapi").GetString(), StringComparison.Ordinal);
+        foreach (var function in DeclaredFunctions.Http)
+        {
+            var path = "/" + function.Template.Replace("{*", "{", StringComparison.Ordinal);
+            Assert.True(paths.TryGetProperty(path, out var item), $"{function.Name}: {path} is not described");
+            Assert.All(function.MethodsOrGet, m => Assert.Equal(
+                m == "HEAD" ? function.Name + "Head" : function.Name,
+                item.GetProperty(m.ToLowerInvariant()).GetProperty("operationId").GetString()));
+        }
     }
 }
 

@@ -34,6 +34,7 @@ public sealed class FunctionsMetadataTests
         "GetSitePresence http get,head api/sites/{site}/presence",
         "ResetPresence timer %PresenceResetSchedule%",
         "GetStats http get,head api/stats",
+        "GetOpenApi http get,head api/openapi.json",
     ];
 
     [Fact]
