@@ -21,7 +21,7 @@ public sealed class OfflineScanStore(Tables tables, StatsRecorder stats)
             try
             {
                 await tables.ScanEvents.AddEntityAsync(scan, token);
-                stats.Scan(scan.Site, scan.At, scan.Result, scan.Reason, scan.Direction is null or Contracts.Directions.Check ? null : scan.Direction, offline: true);
+                stats.Scan(scan.Site, scan.At, scan.Result, scan.Reason, scan.Direction, offline: true);
                 Interlocked.Increment(ref stored);
             }
             catch (RequestFailedException e) when (e.Status == 409)

@@ -115,7 +115,15 @@ public sealed class StatsRecorder : IHostedService, IAsyncDisposable
         {
             wake.Reader.TryRead(out _);
             await Task.Delay(Linger);
-            await FlushAsync();
+            try
+            {
+                await FlushAsync();
+            }
+            catch (Exception e)
+            {
+                // The pump must outlive any one flush: statistics never stop being written because one failed.
+                logger.LogError(e, "Statistics flush failed");
+            }
         }
     }
 
