@@ -1,4 +1,5 @@
 using AccessPmc.Contracts;
+using AccessPmc.Functions.ApiDescription;
 using AccessPmc.Functions.Http;
 using AccessPmc.Functions.Scanner;
 using AccessPmc.Functions.Security;
@@ -16,6 +17,7 @@ namespace AccessPmc.Functions.Clients;
 /// </summary>
 public sealed class ClientFunctions(RequestGate gate, ClientRules rules, ClientStore clients, EnrolmentLinks links, IOptions<AccessPmcOptions> options, ILogger<ClientFunctions> logger)
 {
+    [ApiDescription("Creates an API client; its key is shown once (a scanner's answer has its enrolment URL)", Roles = Role.Admin, Request = typeof(CreateClientRequest), Problems = ["400 validation_failed", "400 unknown_site", "400 unknown_unit"])]
     [Function("CreateClient")]
     public async Task<Results<Created<ClientWithKey>, ProblemHttpResult>> Create(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/clients")] HttpRequest req, CancellationToken ct)
@@ -45,6 +47,7 @@ public sealed class ClientFunctions(RequestGate gate, ClientRules rules, ClientS
         return TypedResults.Created($"clients/{created.Client.Id}", d.Role == Role.Scanner ? created with { EnrolmentUrl = links.For(req, created.ApiKey) } : created);
     }
 
+    [ApiDescription("The stored API clients (never their keys)", Roles = Role.Admin)]
     [Function("ListClients")]
     public async Task<Results<Ok<ClientList>, ProblemHttpResult>> List(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/clients")] HttpRequest req, CancellationToken ct)
@@ -53,6 +56,7 @@ public sealed class ClientFunctions(RequestGate gate, ClientRules rules, ClientS
         return admission.Denied is { } denied ? denied : TypedResults.Ok(new ClientList(await clients.ListAsync(ct)));
     }
 
+    [ApiDescription("Disables a client: its key stops working", Roles = Role.Admin, Problems = ["404 not_found"])]
     [Function("DisableClient")]
     public async Task<Results<Ok<ClientResponse>, ProblemHttpResult>> Disable(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/clients/{id}/disable")] HttpRequest req, string id, CancellationToken ct)
@@ -66,6 +70,7 @@ public sealed class ClientFunctions(RequestGate gate, ClientRules rules, ClientS
         return await clients.DisableAsync(id, ct) is { } client ? TypedResults.Ok(client) : ApiError.NotFound("client").ToResult();
     }
 
+    [ApiDescription("Gives a client a new key (shown once); the old one stops working", Roles = Role.Admin, Problems = ["404 not_found"])]
     [Function("RotateClientKey")]
     public async Task<Results<Ok<ClientWithKey>, ProblemHttpResult>> Rotate(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/clients/{id}/rotate")] HttpRequest req, string id, CancellationToken ct)

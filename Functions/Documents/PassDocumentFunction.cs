@@ -1,3 +1,4 @@
+using AccessPmc.Functions.ApiDescription;
 using AccessPmc.Functions.Http;
 using AccessPmc.Functions.Security;
 using Microsoft.AspNetCore.Http;
@@ -13,6 +14,7 @@ namespace AccessPmc.Functions.Documents;
 /// </summary>
 public sealed class PassDocumentFunction(RequestGate gate, PassDocuments documents)
 {
+    [ApiDescription("A printable PDF of one pass: A4 attestation, ID-1 card, or A4 sheet of cards", Roles = Role.Issuer | Role.Admin, Produces = ["application/pdf"], Query = ["layout: a4 (default), card or sheet", "lang: fr (default) or en"], Problems = ["400 validation_failed", "404 not_found", "410 not_found"])]
     [Function("PassDocument")]
     public async Task<Results<FileContentHttpResult, ProblemHttpResult>> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/passes/{id}/document")] HttpRequest req, string id, CancellationToken ct)

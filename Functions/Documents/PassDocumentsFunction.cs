@@ -1,5 +1,6 @@
 using System.Globalization;
 using AccessPmc.Contracts;
+using AccessPmc.Functions.ApiDescription;
 using AccessPmc.Functions.Http;
 using AccessPmc.Functions.Security;
 using Microsoft.AspNetCore.Http;
@@ -20,6 +21,7 @@ public sealed class PassDocumentsFunction(RequestGate gate, PassDocuments docume
     /// <summary>Longer than any pass id (32 hex digits): room for typos to be listed, not for megabytes of them.</summary>
     public const int MaxIdLength = 64;
 
+    [ApiDescription("One PDF for up to 500 passes; refused ids listed on its last page (Documents-Printed, Documents-Refused headers)", Roles = Role.Issuer | Role.Admin, Request = typeof(DocumentBatchRequest), Produces = ["application/pdf"], Problems = ["400 validation_failed", "400 too_many_items"])]
     [Function("PassDocuments")]
     public async Task<Results<FileContentHttpResult, ProblemHttpResult>> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/passes/documents")] HttpRequest req, CancellationToken ct)

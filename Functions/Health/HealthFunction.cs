@@ -1,4 +1,5 @@
 using AccessPmc.Contracts;
+using AccessPmc.Functions.ApiDescription;
 using AccessPmc.Functions.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -8,6 +9,7 @@ namespace AccessPmc.Functions.Health;
 
 public sealed class HealthFunction(Tables tables)
 {
+    [ApiDescription("Whether storage is reachable (503 with the same body when it is not)", JsonStatus = 503)]
     [Function("Health")]
     public async Task<Results<Ok<HealthResponse>, JsonHttpResult<HealthResponse>>> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/health")] HttpRequest req, CancellationToken ct)

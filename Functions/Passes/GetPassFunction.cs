@@ -1,4 +1,5 @@
 using AccessPmc.Contracts;
+using AccessPmc.Functions.ApiDescription;
 using AccessPmc.Functions.Http;
 using AccessPmc.Functions.Security;
 using Microsoft.AspNetCore.Http;
@@ -9,6 +10,7 @@ namespace AccessPmc.Functions.Passes;
 
 public sealed class GetPassFunction(RequestGate gate, PassAccess passes)
 {
+    [ApiDescription("One pass (another unit's pass is 404)", Roles = Role.Issuer | Role.Admin, Problems = ["404 not_found"])]
     [Function("GetPass")]
     public async Task<Results<Ok<PassResponse>, ProblemHttpResult>> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/passes/{id}")] HttpRequest req, string id, CancellationToken ct)

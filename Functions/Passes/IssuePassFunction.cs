@@ -1,4 +1,5 @@
 using AccessPmc.Contracts;
+using AccessPmc.Functions.ApiDescription;
 using AccessPmc.Functions.Http;
 using AccessPmc.Functions.Security;
 using Microsoft.AspNetCore.Http;
@@ -10,6 +11,7 @@ namespace AccessPmc.Functions.Passes;
 
 public sealed class IssuePassFunction(RequestGate gate, PassRules rules, PassIssuer issuer, TimeProvider time, IOptions<AccessPmcOptions> options)
 {
+    [ApiDescription("Issues one pass: 201, or 200 when an Idempotency-Key replays a finished request", Roles = Role.Issuer | Role.Admin, Request = typeof(IssuePassRequest), Problems = ["400 validation_failed", "400 unknown_kind", "400 unknown_site", "400 unknown_unit", "400 validity_reversed", "400 validity_too_long", "400 validity_in_past", "400 date_out_of_range", "400 outside_allowed_hours", "403 forbidden", "403 site_not_allowed", "409 idempotency_in_flight", "422 idempotency_key_reused"])]
     [Function("IssuePass")]
     public async Task<Results<Created<PassResponse>, Ok<PassResponse>, ProblemHttpResult>> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/passes")] HttpRequest req, CancellationToken ct)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using AccessPmc.Contracts;
+using AccessPmc.Functions.ApiDescription;
 using AccessPmc.Functions.Http;
 using AccessPmc.Functions.Security;
 using Microsoft.AspNetCore.Http;
@@ -12,6 +13,7 @@ namespace AccessPmc.Functions.Passes;
 /// <summary>A unit's passes, newest first, one page at a time (the continuation token is opaque).</summary>
 public sealed class ListPassesFunction(RequestGate gate, PassIndexes indexes, PassStore store, IOptions<AccessPmcOptions> options)
 {
+    [ApiDescription("A unit's passes, newest first, paged", Roles = Role.Issuer | Role.Admin, Query = ["unit: the unit (required when the client serves several)", "pageSize: 1 to the configured maximum", "next: the previous page's cursor"], Problems = ["400 validation_failed", "400 unknown_unit", "400 invalid_cursor", "403 forbidden"])]
     [Function("ListPasses")]
     public async Task<Results<Ok<PassPage>, ProblemHttpResult>> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/passes")] HttpRequest req, CancellationToken ct)

@@ -1,5 +1,6 @@
 using System.Text;
 using AccessPmc.Contracts;
+using AccessPmc.Functions.ApiDescription;
 using AccessPmc.Functions.Http;
 using AccessPmc.Functions.Security;
 using Microsoft.AspNetCore.Http;
@@ -10,6 +11,7 @@ namespace AccessPmc.Functions.Passes;
 
 public sealed class PassQrFunction(RequestGate gate, PassAccess passes)
 {
+    [ApiDescription("The pass's QR image, rendered on demand", Roles = Role.Issuer | Role.Admin, Produces = ["image/png", "image/svg+xml"], Query = ["format: png (default) or svg"], Problems = ["400 bad_format", "404 not_found", "410 not_found"])]
     [Function("PassQr")]
     public async Task<Results<FileContentHttpResult, ProblemHttpResult>> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/passes/{id}/qr")] HttpRequest req, string id, CancellationToken ct)

@@ -1,4 +1,5 @@
 using AccessPmc.Contracts;
+using AccessPmc.Functions.ApiDescription;
 using AccessPmc.Functions.Http;
 using AccessPmc.Functions.Security;
 using Microsoft.AspNetCore.Http;
@@ -13,6 +14,7 @@ public sealed class RevokePassFunction(RequestGate gate, PassAccess passes, Pass
 {
     public const int MaxReasonLength = 200;
 
+    [ApiDescription("Revokes a pass with a reason (idempotent: the first reason stays)", Roles = Role.Issuer | Role.Admin, Request = typeof(RevokePassRequest), Problems = ["400 validation_failed", "404 not_found"])]
     [Function("RevokePass")]
     public async Task<Results<Ok<PassResponse>, ProblemHttpResult>> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/passes/{id}/revoke")] HttpRequest req, string id, CancellationToken ct)

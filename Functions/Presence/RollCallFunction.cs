@@ -1,5 +1,6 @@
 using System.Globalization;
 using AccessPmc.Contracts;
+using AccessPmc.Functions.ApiDescription;
 using AccessPmc.Functions.Http;
 using AccessPmc.Functions.Security;
 using Microsoft.AspNetCore.Http;
@@ -15,6 +16,7 @@ namespace AccessPmc.Functions.Presence;
 /// </summary>
 public sealed class RollCallFunction(RequestGate gate, RollCalls rollCalls, IOptions<AccessPmcOptions> options)
 {
+    [ApiDescription("Roll-call: who is inside a site now, sorted for evacuation (JSON, or CSV for printing)", Roles = Role.Scanner | Role.Admin, Produces = ["text/csv"], Query = ["format: json (default) or csv"], Problems = ["400 bad_format", "403 site_not_allowed", "404 not_found"])]
     [Function("GetSitePresence")]
     public async Task<Results<Ok<RollCall>, FileContentHttpResult, ProblemHttpResult>> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/sites/{site}/presence")] HttpRequest req, string site, CancellationToken ct)

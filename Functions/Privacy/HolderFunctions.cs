@@ -1,4 +1,5 @@
 using AccessPmc.Contracts;
+using AccessPmc.Functions.ApiDescription;
 using AccessPmc.Functions.Http;
 using AccessPmc.Functions.Passes;
 using AccessPmc.Functions.Security;
@@ -16,6 +17,7 @@ namespace AccessPmc.Functions.Privacy;
 /// </summary>
 public sealed class HolderFunctions(RequestGate gate, HolderData holders, IOptions<AccessPmcOptions> options, ILogger<HolderFunctions> logger)
 {
+    [ApiDescription("A holder's passes and scans, by name (GDPR access)", Roles = Role.Admin, Request = typeof(HolderRequest), Problems = ["400 validation_failed", "404 holder_not_found"])]
     [Function("ExportHolder")]
     public async Task<Results<Ok<HolderExport>, ProblemHttpResult>> Export(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/holders/export")] HttpRequest req, CancellationToken ct)
@@ -36,6 +38,7 @@ public sealed class HolderFunctions(RequestGate gate, HolderData holders, IOptio
         return TypedResults.Ok(new HolderExport(passes.Select(p => p.ToResponse(req)).ToList(), scans, presence, anomalies));
     }
 
+    [ApiDescription("Revokes a holder's passes and erases their personal data (GDPR erasure)", Roles = Role.Admin, Request = typeof(HolderRequest), Problems = ["400 validation_failed", "404 holder_not_found"])]
     [Function("EraseHolder")]
     public async Task<Results<Ok<HolderErasure>, ProblemHttpResult>> Erase(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/holders/erase")] HttpRequest req, CancellationToken ct)

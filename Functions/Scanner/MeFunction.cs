@@ -1,4 +1,5 @@
 using AccessPmc.Contracts;
+using AccessPmc.Functions.ApiDescription;
 using AccessPmc.Functions.Http;
 using AccessPmc.Functions.Security;
 using Microsoft.AspNetCore.Http;
@@ -11,6 +12,7 @@ namespace AccessPmc.Functions.Scanner;
 /// <summary><c>GET /api/me</c>: who the caller is, the catalogue sites it may use, and the offline policy scanners follow.</summary>
 public sealed class MeFunction(RequestGate gate, IOptions<AccessPmcOptions> options, IOptions<ScannerOptions> scanner)
 {
+    [ApiDescription("Who the caller is: role, units, catalogue sites, the offline policy for scanners", Roles = Role.Issuer | Role.Scanner | Role.Admin)]
     [Function("GetMe")]
     public async Task<Results<Ok<MeResponse>, ProblemHttpResult>> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/me")] HttpRequest req, CancellationToken ct)

@@ -1,3 +1,4 @@
+using AccessPmc.Functions.ApiDescription;
 using AccessPmc.Contracts;
 using AccessPmc.Functions.Http;
 using AccessPmc.Functions.Presence;
@@ -21,6 +22,7 @@ public sealed class ScanUploadFunction(RequestGate gate, OfflineScanRules rules,
     /// <summary>Items per request: a scanner uploads its queue in chunks of 200.</summary>
     public const int MaxScans = 500;
 
+    [ApiDescription("Scans verified offline, uploaded later (idempotent per scan id), with per-item refusals", Roles = Role.Scanner | Role.Admin, Request = typeof(ScanUploadRequest), Problems = ["400 validation_failed", "400 too_many_items"])]
     [Function("UploadScans")]
     public async Task<Results<Ok<ScanUploadResponse>, ProblemHttpResult>> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/scans")] HttpRequest req, CancellationToken ct)

@@ -1,3 +1,4 @@
+using AccessPmc.Functions.ApiDescription;
 using AccessPmc.Functions.Web;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -10,6 +11,7 @@ public sealed class ScannerAppFunction(WebAssets assets)
 {
     public const string App = "scanner";
 
+    [ApiDescription("The gate scanner web app (pages, script, manifest, service worker); no key", Produces = ["text/html", "text/javascript", "application/manifest+json", "application/wasm"], Problems = ["404 not_found"])]
     [Function("ScannerApp")]
     public Results<FileContentHttpResult, RedirectHttpResult, ProblemHttpResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "scanner/{*path}")] HttpRequest req, string? path) =>

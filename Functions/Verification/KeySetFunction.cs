@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using AccessPmc.Contracts;
+using AccessPmc.Functions.ApiDescription;
 using AccessPmc.Functions.Http;
 using AccessPmc.Functions.Security;
 using AccessPmc.PassFormat;
@@ -12,6 +13,7 @@ namespace AccessPmc.Functions.Verification;
 /// <summary>The JWK set (RFC 7517) of every verification key, for offline scanners (docs/offline-scanners.md).</summary>
 public sealed class KeySetFunction(RequestGate gate, SigningKeyRing keys)
 {
+    [ApiDescription("The JWK set of the keys that verify pass codes", Roles = Role.Issuer | Role.Scanner | Role.Admin)]
     [Function("GetKeys")]
     public async Task<Results<Ok<JsonWebKeySet>, ProblemHttpResult>> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/keys")] HttpRequest req, CancellationToken ct)

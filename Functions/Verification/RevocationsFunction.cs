@@ -1,4 +1,5 @@
 using AccessPmc.Contracts;
+using AccessPmc.Functions.ApiDescription;
 using AccessPmc.Functions.Http;
 using AccessPmc.Functions.Passes;
 using AccessPmc.Functions.Security;
@@ -20,6 +21,7 @@ public sealed class RevocationsFunction(RequestGate gate, RevocationStore revoca
     /// </summary>
     public static readonly TimeSpan Overlap = TimeSpan.FromMinutes(5);
 
+    [ApiDescription("Revoked pass ids still within validity, incremental, for offline scanners", Roles = Role.Scanner | Role.Admin, Query = ["since: the cursor of the previous answer, or none for all"], Problems = ["400 invalid_cursor"])]
     [Function("GetRevocations")]
     public async Task<Results<Ok<RevocationList>, ProblemHttpResult>> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/revocations")] HttpRequest req, CancellationToken ct)

@@ -1,4 +1,5 @@
 using AccessPmc.Contracts;
+using AccessPmc.Functions.ApiDescription;
 using AccessPmc.Functions.Http;
 using AccessPmc.Functions.Security;
 using Microsoft.AspNetCore.Http;
@@ -10,6 +11,7 @@ namespace AccessPmc.Functions.Verification;
 
 public sealed class VerifyFunction(RequestGate gate, PassVerifier verifier, IOptions<AccessPmcOptions> options)
 {
+    [ApiDescription("Verifies a scanned code at a site: always 200 with a verdict; an entry or exit also moves presence", Roles = Role.Scanner | Role.Admin, Request = typeof(VerifyRequest), Problems = ["400 unknown_site", "400 unknown_direction", "403 site_not_allowed"])]
     [Function("VerifyPass")]
     public async Task<Results<Ok<VerifyResponse>, ProblemHttpResult>> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/verify")] HttpRequest req, CancellationToken ct)

@@ -23,8 +23,8 @@ public sealed partial record DeclaredHttpFunction(string Name, string Template, 
 /// <summary>The HTTP functions of the Functions build output's functions.metadata: the file the Functions host reads, and SelfHost too.</summary>
 public static class DeclaredFunctions
 {
-    /// <summary>API routes open to anyone: the health probe only.</summary>
-    public static readonly IReadOnlySet<string> PublicApiRoutes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "api/health" };
+    /// <summary>API routes open to anyone: the health probe and the API description.</summary>
+    public static readonly IReadOnlySet<string> PublicApiRoutes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "api/health", "api/openapi.json" };
 
     public static IReadOnlyList<DeclaredHttpFunction> Http { get; } = Load();
 

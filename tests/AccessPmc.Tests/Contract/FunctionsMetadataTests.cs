@@ -33,6 +33,8 @@ public sealed class FunctionsMetadataTests
         "ListAnomalies http get,head api/anomalies",
         "GetSitePresence http get,head api/sites/{site}/presence",
         "ResetPresence timer %PresenceResetSchedule%",
+        "GetStats http get,head api/stats",
+        "GetOpenApi http get,head api/openapi.json",
     ];
 
     [Fact]
