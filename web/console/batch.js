@@ -18,7 +18,7 @@ export function createBatchUpload({ api, i18n }) {
     const bytes = new Uint8Array(await file.arrayBuffer());
     const { text, encoding } = decodeCsv(bytes);
     const { header, keyed, rows } = keyRows(splitRecords(text), await fileDigest(bytes));
-    return { name: file.name, header, keyed, encoding, dayFirst, chunks: chunkRows(rows), next: 0, total: rows.length, done: 0, results: new Map(), texts: new Map(rows.map((r) => [r.number, r.text])) };
+    return { name: file.name, header, keyed, encoding, dayFirst, chunks: chunkRows(rows), next: 0, total: rows.length, done: 0, results: new Map(), texts: new Map(rows.map((r) => [r.number, r.source])) };
   }
 
   /** One chunk, tried again after a failure that a retry can mend; a refusal of the request itself is final. */

@@ -57,7 +57,7 @@ const isBlank = (record) => /^[\s,;"]*$/.test(record);
  * keep their number, so numbers are the file's own.
  * @param {string[]} records the file's records, header first
  * @param {string} digest the first 16 hex digits of the file's SHA-256 (fileDigest)
- * @returns {{header: string, keyed: boolean, rows: {number: number, text: string}[]}}
+ * @returns {{header: string, keyed: boolean, rows: {number: number, text: string, source: string}[]}} text as sent, source as in the file
  */
 export function keyRows(records, digest) {
   const [first = '', ...rest] = records;
@@ -67,7 +67,7 @@ export function keyRows(records, digest) {
   const rows = [];
   rest.forEach((text, i) => {
     if (isBlank(text)) return;
-    rows.push({ number: i + 1, text: hasKey ? text : `${text}${separator}${digest}-${i + 1}` });
+    rows.push({ number: i + 1, text: hasKey ? text : `${text}${separator}${digest}-${i + 1}`, source: text });
   });
   return { header: hasKey ? header : `${header}${separator}idempotencyKey`, keyed: !hasKey, rows };
 }

@@ -30,27 +30,35 @@ export function createPasses(ctx) {
     }
   }
 
+  let asked = 0; // the latest listing asked for: an older answer arriving late is dropped
+
   async function list(more = false) {
+    const ticket = ++asked;
     if (!more) {
       unit = $('list-unit').value.trim();
-      passes = [];
       next = null;
-      selected.clear();
     }
     $('list-status').textContent = i18n.t('passes.loading');
     try {
       const { json } = await api.passes({ unit, pageSize: PAGE, next });
+      if (ticket !== asked) return;
+      if (!more) {
+        passes = [];
+        selected.clear();
+      }
       passes.push(...json.items);
       next = json.next ?? null;
       render();
     } catch (e) {
-      $('list-status').textContent = problemText(i18n, e);
+      if (ticket === asked) $('list-status').textContent = problemText(i18n, e);
     }
   }
 
   async function find(id) {
+    const ticket = ++asked;
     try {
       const { json } = await api.pass(id.toLowerCase());
+      if (ticket !== asked) return;
       passes = [json];
       next = null;
       selected.clear();
@@ -70,6 +78,7 @@ export function createPasses(ctx) {
   function render() {
     const filter = $('list-filter').value.trim().toLowerCase();
     const shown = passes.filter((p) => !filter || matches(p, filter));
+    if (unit === null && passes.length === 0) return;
     $('list-status').textContent = i18n.t(passes.length === 0 ? 'passes.empty' : 'passes.count', { shown: shown.length, loaded: passes.length });
     $('list-more').hidden = !next;
     $('print-selected').disabled = selected.size === 0;
