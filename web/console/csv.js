@@ -4,6 +4,12 @@
 
 const BOMS = [[[0xef, 0xbb, 0xbf], 'utf-8'], [[0xff, 0xfe], 'utf-16le'], [[0xfe, 0xff], 'utf-16be']];
 
+// windows-1252's 0x80–0x9F (WHATWG Encoding's index); the other bytes are their own code points. Spelled out
+// because some runtimes' TextDecoder('windows-1252') decodes ISO-8859-1 instead (Node.js before 23).
+const CP1252 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+
+const windows1252 = (bytes) => Array.from(bytes, (b) => (b >= 0x80 && b < 0xa0 ? CP1252[b - 0x80] : String.fromCharCode(b))).join('');
+
 /**
  * The text of a file's bytes: a byte-order mark wins, then UTF-8 if every byte is valid UTF-8, else
  * windows-1252 (what French Excel writes as "CSV (séparateur : point-virgule)").
@@ -17,7 +23,7 @@ export function decodeCsv(bytes) {
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
-    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
+    return { text: windows1252(bytes), encoding: 'windows-1252' };
   }
 }
 

@@ -29,6 +29,7 @@ public sealed class ScannerFixture : IAsyncLifetime
     {
         await azurite.InitializeAsync();
         settings = RunningHost.Settings(azurite.ConnectionString);
+        settings["AccessPmc:Sites:0:Capacity"] = "200"; // PMC: the console shows occupancy against it
         Host = await RunningHost.StartAsync(azurite, settings);
         port = Host.BaseAddress.Port;
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
