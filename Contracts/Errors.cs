@@ -31,6 +31,8 @@ public static class ErrorCodes
     public const string TooManyItems = "too_many_items";
     public const string StorageUnavailable = "storage_unavailable";
     public const string UnknownDirection = "unknown_direction";
+    public const string UnknownGranularity = "unknown_granularity";
+    public const string InvalidRange = "invalid_range";
     public const string Internal = "internal_error";
 }
 

@@ -8,6 +8,7 @@ using AccessPmc.Functions.Presence;
 using AccessPmc.Functions.Privacy;
 using AccessPmc.Functions.Scanner;
 using AccessPmc.Functions.Security;
+using AccessPmc.Functions.Statistics;
 using AccessPmc.Functions.Storage;
 using AccessPmc.Functions.Verification;
 using AccessPmc.PassFormat;
@@ -59,6 +60,7 @@ public static class AccessPmcServiceCollectionExtensions
         services.AddDocuments();
         services.AddScanner();
         services.AddPresence(configuration);
+        services.AddStatistics();
 
         services.AddHostedService<StartupChecks>();
         services.AddHostedService<TableInitializer>();

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using AccessPmc.Contracts;
+using AccessPmc.Functions.Statistics;
 using AccessPmc.Functions.Storage;
 using Azure;
 using Azure.Data.Tables;
@@ -11,7 +12,7 @@ namespace AccessPmc.Functions.Passes;
 /// (<see cref="PassIndexes"/>), pass row last, so a crash in between leaves only index rows pointing at
 /// nothing, which the timers delete and listings skip. Every change of an existing row is ETag-guarded.
 /// </summary>
-public sealed partial class PassStore(Tables tables, PassIndexes indexes, RevocationStore revocations)
+public sealed partial class PassStore(Tables tables, PassIndexes indexes, RevocationStore revocations, StatsRecorder stats)
 {
     /// <summary>16 partitions by the first hex digit: point reads by id, and bulk inserts that batch (D1).</summary>
     public static string PartitionOf(string id) => id[..1];
@@ -42,7 +43,10 @@ public sealed partial class PassStore(Tables tables, PassIndexes indexes, Revoca
         return found.HasValue ? found.Value!.GetString(nameof(PassEntity.Status)) : null;
     }
 
-    /// <summary>Stores new passes; where a row already exists (a retried write, a resumed batch) the stored row wins.</summary>
+    /// <summary>
+    /// Stores new passes; where a row already exists (a retried write, a resumed batch) the stored row wins. Only the
+    /// rows this call inserted are counted as issued, so a replay or a resumed batch counts nothing twice.
+    /// </summary>
     public async Task<IReadOnlyList<PassEntity>> InsertAsync(IReadOnlyList<PassEntity> passes, CancellationToken ct)
     {
         await indexes.AddAsync(passes, ct);
@@ -54,7 +58,12 @@ public sealed partial class PassStore(Tables tables, PassIndexes indexes, Revoca
         {
             foreach (var pass in await InsertChunkAsync(chunk, token))
             {
-                stored[positions[pass.Id]] = pass;
+                var position = positions[pass.Id];
+                stored[position] = pass;
+                if (ReferenceEquals(pass, passes[position]))
+                {
+                    stats.Pass(pass.Unit, pass.Kind, pass.IssuedAt, StatsProperties.Issued);
+                }
             }
         });
         return stored;
@@ -62,7 +71,8 @@ public sealed partial class PassStore(Tables tables, PassIndexes indexes, Revoca
 
     /// <summary>
     /// Marks a pass revoked (a concurrent expiry cannot undo it) and lists it for offline scanners.
-    /// Revoking a revoked pass changes nothing but repeats the listing, which repairs a crash after the first write.
+    /// Revoking a revoked pass changes nothing but repeats the listing, which repairs a crash after the first write;
+    /// only the call that changed the status counts the revocation.
     /// </summary>
     public async Task<PassEntity> RevokeAsync(PassEntity pass, string reason, string by, DateTimeOffset now, CancellationToken ct)
     {
@@ -77,13 +87,20 @@ public sealed partial class PassStore(Tables tables, PassIndexes indexes, Revoca
             return true;
         }, token => FindAsync(pass.Id, token), ct);
         var revoked = outcome?.Row ?? throw new InvalidOperationException("A pass disappeared while being revoked.");
+        if (outcome.Value.Written)
+        {
+            stats.Pass(revoked.Unit, revoked.Kind, now, StatsProperties.Revoked);
+        }
 
         await revocations.RecordAsync(revoked, now, ct);
         await indexes.SchedulePurgeAsync(revoked.Id, revoked.RevokedAt ?? now, ct);
         return revoked;
     }
 
-    /// <summary>Marks an active pass past its end expired; false when it was not (revoked, already expired, gone, not yet due).</summary>
+    /// <summary>
+    /// Marks an active pass past its end expired; false when it was not (revoked, already expired, gone, not yet due).
+    /// Counted as expired at its end, by the call that changed it only: a run repeated after a crash counts nothing.
+    /// </summary>
     public async Task<bool> MarkExpiredAsync(string id, DateTimeOffset now, CancellationToken ct)
     {
         var outcome = await OptimisticUpdate.ApplyAsync(tables.Passes, await FindAsync(id, ct), p =>
@@ -96,6 +113,11 @@ public sealed partial class PassStore(Tables tables, PassIndexes indexes, Revoca
             (p.Status, p.ExpiredAt) = (PassStatuses.Expired, now);
             return true;
         }, token => FindAsync(id, token), ct);
+        if (outcome is ({ } expired, true))
+        {
+            stats.Pass(expired.Unit, expired.Kind, expired.ValidUntil, StatsProperties.Expired);
+        }
+
         return outcome?.Written == true;
     }
 

@@ -21,9 +21,10 @@ public sealed class PresenceResetter(PresenceStore store, PresenceTracker tracke
             var due = DailyResets.LastDue(site, now);
             var done = false;
             // The last decision is the one that stands: true only if this run's write went through.
-            await store.ChangeCounterAsync(site.Code, () => tracker.NewCounter(site.Code), c => done = PresenceRules.Reset(c, due), ct);
+            var counter = await store.ChangeCounterAsync(site.Code, () => tracker.NewCounter(site.Code), c => done = PresenceRules.Reset(c, due), ct);
             if (done)
             {
+                tracker.Sample(counter);
                 reset.Add(site.Code);
             }
         }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using AccessPmc.Contracts;
 using AccessPmc.Functions.Clients;
+using AccessPmc.Functions.Statistics;
 using Microsoft.Extensions.Options;
 
 namespace AccessPmc.Functions.Presence;
@@ -12,7 +13,7 @@ public sealed record PresenceResult(PresenceOutcome Outcome, PresenceSnapshot Sn
 /// Entries and exits at a site: reads the pass's presence row and the site's counter, applies
 /// <see cref="PresenceRules"/> and writes both in one transaction (<see cref="PresenceStore.ChangeAsync"/>).
 /// </summary>
-public sealed class PresenceTracker(PresenceStore store, ClientStore clients, IOptions<AccessPmcOptions> options, TimeProvider time)
+public sealed class PresenceTracker(PresenceStore store, ClientStore clients, StatsRecorder stats, IOptions<AccessPmcOptions> options, TimeProvider time)
 {
     private readonly SiteLanes lanes = new();
 
@@ -50,6 +51,11 @@ public sealed class PresenceTracker(PresenceStore store, ClientStore clients, IO
             first ?? await ReadAsync(site, passId, ct),
             start => store.ChangeAsync(start, Decide, () => NewCounter(site), ct),
             ct);
+        if (written)
+        {
+            Sample(snapshot.Counter);
+        }
+
         return new PresenceResult(outcome, snapshot, written);
     }
 
@@ -75,9 +81,17 @@ public sealed class PresenceTracker(PresenceStore store, ClientStore clients, IO
     {
         foreach (var site in sites.Where(Known))
         {
-            await store.ChangeAsync(await ReadAsync(site, passId, ct), PresenceRules.Forget, () => NewCounter(site), ct);
+            var (state, written) = await store.ChangeAsync(await ReadAsync(site, passId, ct), PresenceRules.Forget, () => NewCounter(site), ct);
+            if (written)
+            {
+                Sample(state.Counter);
+            }
         }
     }
+
+    /// <summary>The count a change left, for the occupancy statistics (peak and last per bucket).</summary>
+    public void Sample(OccupancyEntity counter) =>
+        stats.Occupancy(counter.PartitionKey, new OccupancySample(time.GetUtcNow(), counter.Count, Site(counter.PartitionKey).Capacity));
 
     public OccupancyEntity NewCounter(string site) =>
         new() { PartitionKey = site, LastResetAt = DailyResets.LastDue(Site(site), time.GetUtcNow()) };

@@ -22,6 +22,7 @@ public sealed class Tables
         Idempotency = Get("IdempotencyKeys");
         Presence = Get("Presence");
         Anomalies = Get("Anomalies");
+        Statistics = Get("Statistics");
     }
 
     public TableServiceClient Service { get; }
@@ -40,8 +41,11 @@ public sealed class Tables
 
     public TableClient Anomalies { get; }
 
+    /// <summary>Anonymous counters per site, unit and time bucket (<c>Statistics/StatsStore</c>); never purged.</summary>
+    public TableClient Statistics { get; }
+
     public IEnumerable<TableClient> All =>
-        [Passes, ExpiryIndex, UnitIndex, Revocations, PurgeIndex, ScanEvents, ScanCounts, Clients, Idempotency, Presence, Anomalies];
+        [Passes, ExpiryIndex, UnitIndex, Revocations, PurgeIndex, ScanEvents, ScanCounts, Clients, Idempotency, Presence, Anomalies, Statistics];
 
     public async Task EnsureCreatedAsync(CancellationToken ct)
     {

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using AccessPmc.Contracts;
 using AccessPmc.Functions.Passes;
 using AccessPmc.Functions.Presence;
+using AccessPmc.Functions.Statistics;
 using AccessPmc.Functions.Storage;
 using AccessPmc.PassFormat;
 
@@ -12,7 +13,7 @@ namespace AccessPmc.Functions.Verification;
 /// exit, then a scan event and, behind the answer, anomalies. A check reads storage once; an entry or exit reads
 /// the presence row and counter beside the status and writes both in one transaction.
 /// </summary>
-public sealed class PassVerifier(OfflineVerifier offline, PassCodec codec, PassStore store, PresenceTracker presence, ScanLog scans, AnomalyWatch anomalies, TimeProvider time)
+public sealed class PassVerifier(OfflineVerifier offline, PassCodec codec, PassStore store, PresenceTracker presence, ScanLog scans, AnomalyWatch anomalies, StatsRecorder stats, TimeProvider time)
 {
     /// <summary>
     /// The verdict for <paramref name="received"/> as the scanner sent it: repaired where unambiguous
@@ -52,6 +53,11 @@ public sealed class PassVerifier(OfflineVerifier offline, PassCodec codec, PassS
             state = await presence.StateAsync(result, ct);
         }
 
+        var verdict = reason is null ? VerifyResults.Valid : VerifyResults.Invalid;
+        var recorded = direction == Directions.Check ? null : direction;
+
+        // Counted in memory, written behind the answer with the others (StatsRecorder).
+        stats.Scan(site, now, verdict, reason, recorded, offline: false);
         await scans.RecordAsync(
             new ScanEventEntity
             {
@@ -60,10 +66,10 @@ public sealed class PassVerifier(OfflineVerifier offline, PassCodec codec, PassS
                 Site = site,
                 At = now,
                 PassId = claims?.IdHex,
-                Result = reason is null ? VerifyResults.Valid : VerifyResults.Invalid,
+                Result = verdict,
                 Reason = reason,
                 ScannerId = scannerId,
-                Direction = direction == Directions.Check ? null : direction,
+                Direction = recorded,
             },
             ct);
         await anomalies.ObserveAsync(
@@ -71,7 +77,7 @@ public sealed class PassVerifier(OfflineVerifier offline, PassCodec codec, PassS
             ct);
 
         // Claims are shown only when their signature held; a forged code shows nothing.
-        return new VerifyResponse(reason is null ? VerifyResults.Valid : VerifyResults.Invalid, reason, claims?.Label, claims?.Kind, claims?.Expiry, hint, state);
+        return new VerifyResponse(verdict, reason, claims?.Label, claims?.Kind, claims?.Expiry, hint, state);
     }
 
     private async Task<string?> StatusReasonAsync(string id, CancellationToken ct) =>

@@ -28,6 +28,12 @@ if (args is ["kestrel", var port])
     return;
 }
 
+if (args is ["stats", var statsConnection])
+{
+    Console.Write(await StatsCost.RunAsync(statsConnection));
+    return;
+}
+
 if (args is ["probe", var probeConnection])
 {
     Console.WriteLine(await InProcessProbe.RunAsync(probeConnection, 32, TimeSpan.FromSeconds(10)));

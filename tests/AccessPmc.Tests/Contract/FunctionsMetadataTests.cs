@@ -34,6 +34,7 @@ public sealed class FunctionsMetadataTests
         "ListAnomalies http get,head api/anomalies",
         "GetSitePresence http get,head api/sites/{site}/presence",
         "ResetPresence timer %PresenceResetSchedule%",
+        "GetStats http get,head api/stats",
     ];
 
     [Fact]
