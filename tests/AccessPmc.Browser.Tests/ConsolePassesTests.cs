@@ -38,6 +38,11 @@ public sealed class ConsolePassesTests(ScannerFixture server) : IClassFixture<Sc
         await console.Page.GetByRole(AriaRole.Button, new() { Name = "Se déconnecter" }).ClickAsync();
         await Expect(console.Page.GetByRole(AriaRole.Heading, new() { Name = "Connexion" })).ToBeVisibleAsync();
         Assert.Null(await console.Page.EvaluateAsync<string?>("() => sessionStorage.getItem('accesspmc-console-key')"));
+
+        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Switch to English" }).ClickAsync();
+        await Expect(console.Page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
+        await Expect(console.Page.GetByLabel("API key")).ToBeVisibleAsync();
+        Assert.Equal("en", await console.Page.GetAttributeAsync("html", "lang"));
     }
 
     [Fact]

@@ -35,7 +35,7 @@ export function chartFigure(spec) {
   ]);
   const chart = new Chart(canvas, {
     type: 'bar',
-    data: { labels: spec.labels, datasets: spec.datasets.map((d) => ({ label: d.label, data: d.values, backgroundColor: d.color, borderWidth: 0 })) },
+    data: { labels: spec.labels, datasets: spec.datasets.map((d) => ({ label: d.label, data: d.values, backgroundColor: d.color, borderWidth: 0, maxBarThickness: 56 })) },
     options: {
       indexAxis: spec.horizontal ? 'y' : 'x',
       responsive: true,

@@ -79,9 +79,10 @@ export function createDashboard({ api, me, i18n, isAdmin }) {
     $('dashboard-status').classList.toggle('error', isError);
   }
 
-  const bucketLabel = (t, granularity, long = false) => new Intl.DateTimeFormat(i18n.locale, granularity === 'day'
+  // Day buckets are UTC days; hour buckets show in the browser's zone, without the date when the range is one day.
+  const bucketLabel = (t, granularity, long = false, oneDay = false) => new Intl.DateTimeFormat(i18n.locale, granularity === 'day'
     ? { day: '2-digit', month: '2-digit', ...(long ? { year: 'numeric' } : {}), timeZone: 'UTC' }
-    : { day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit', ...(long ? { year: 'numeric' } : {}) }).format(new Date(t));
+    : { ...(oneDay && !long ? {} : { day: '2-digit', month: '2-digit' }), hour: '2-digit', minute: '2-digit', ...(long ? { year: 'numeric' } : {}) }).format(new Date(t));
 
   function draw() {
     for (const f of figures) f.destroy();
@@ -116,7 +117,7 @@ export function createDashboard({ api, me, i18n, isAdmin }) {
       id: `chart-scans-${site.code}`,
       title: i18n.t('chart.scansTitle', { site: site.name, granularity: i18n.t(`range.per.${stats.granularity}`) }),
       summary: i18n.t(top ? 'chart.scansSummaryTop' : 'chart.scansSummary', { valid: i18n.number(total(s.series[0].values)), refused: i18n.number(refused), top: top ? reasonName(top) : '' }),
-      labels: s.starts.map((t) => bucketLabel(t, stats.granularity)),
+      labels: s.starts.map((t) => bucketLabel(t, stats.granularity, false, s.starts.length <= 25)),
       datasets: s.series.map((x, i) => ({ label: x.reason ? reasonName(x.reason) : i18n.t('chart.valid'), values: x.values, color: PALETTE[i % PALETTE.length] })),
       tableColumns: head,
       tableRows: s.rows.filter((r) => r.slice(1).some((n) => n > 0)).map(([t, ...n]) => [bucketLabel(t, stats.granularity, true), ...n]),
@@ -142,8 +143,8 @@ export function createDashboard({ api, me, i18n, isAdmin }) {
 
   /** Per site: who is inside now and the capacity, from the roll-call counter or else the latest stats bucket. */
   function occupancyNow(presence, scans, shownSites) {
-    if (presence) return presence.flatMap((p) => (p ? [{ site: p.site, name: p.name, inside: p.occupancy, capacity: p.capacity ?? null }] : []));
     const names = new Map(shownSites.map((s) => [s.code, s.name]));
+    if (presence) return presence.flatMap((p) => (p ? [{ site: p.site, name: names.get(p.site) ?? p.site, inside: p.occupancy, capacity: p.capacity ?? null }] : []));
     return latestOccupancy(scans).filter((b) => names.has(b.site)).map((b) => ({ site: b.site, name: names.get(b.site), inside: b.last, capacity: b.capacity ?? null }));
   }
 

@@ -31,13 +31,13 @@ public sealed class ConsolePage(IPage page)
     public async Task<string> FigureAsync(string label) =>
         (await page.Locator("#figures div").Filter(new() { Has = page.GetByText(label, new() { Exact = true }) }).Locator("dd").InnerTextAsync()).Trim();
 
-    /// <summary>The rows of a table (header row excluded) as cell texts.</summary>
+    /// <summary>The rows of a table (header row excluded) as cell texts, shown or folded in a closed details.</summary>
     public async Task<List<string[]>> RowsAsync(ILocator table)
     {
         var rows = new List<string[]>();
         foreach (var row in await table.Locator("tbody tr").AllAsync())
         {
-            rows.Add([.. (await row.Locator("td").AllInnerTextsAsync()).Select(t => t.Trim())]);
+            rows.Add([.. (await row.Locator("td").AllTextContentsAsync()).Select(t => t.Trim())]);
         }
 
         return rows;
