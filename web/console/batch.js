@@ -36,6 +36,17 @@ export function createBatchUpload({ api, i18n }) {
   }
 
   async function run() {
+    // One sending at a time: a second click would send the same rows beside the first.
+    const submit = $('batch-form').querySelector('button[type=submit]');
+    submit.disabled = true;
+    try {
+      await sendAll();
+    } finally {
+      submit.disabled = false;
+    }
+  }
+
+  async function sendAll() {
     $('batch-resume').hidden = true;
     $('batch-progress-box').hidden = false;
     progress();

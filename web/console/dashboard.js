@@ -2,7 +2,7 @@
 // day by kind, occupancy now against capacity, latest anomalies (admins); a date range; refreshed every minute
 // while shown. Figures come from GET /api/stats; occupancy now from the roll-call counter (admins) or the latest
 // occupancy bucket (issuers, who may not read roll-calls).
-import { $, el, table, problemText } from './ui.js';
+import { $, el, problemText, siteLabel } from './ui.js';
 import { isoDay, rangeOf } from './format.js';
 import { scanSeries, passSeries, totals, latestOccupancy } from './series.js';
 import { chartFigure, PALETTE } from './charts.js';
@@ -30,7 +30,7 @@ export function createDashboard({ api, me, i18n, isAdmin }) {
     const select = $('range-site');
     const chosen = select.value;
     select.replaceChildren(el('option', { value: '', text: i18n.t('range.allSites') }),
-      ...me.sites.map((s) => el('option', { value: s.code, text: s.name === s.code ? s.code : `${s.name} (${s.code})` })));
+      ...me.sites.map((s) => el('option', { value: s.code, text: siteLabel(s) })));
     select.value = chosen;
   }
 

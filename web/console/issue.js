@@ -2,7 +2,7 @@
 // `errors` are shown beside each field, word for word, with the code's meaning in the summary. Each fill of the
 // form carries one Idempotency-Key, so a second click or a retry after a lost answer issues one pass.
 import { Refused } from '../shared/api.js';
-import { $, el, download, problemText, notify, showFieldErrors, clearFieldErrors } from './ui.js';
+import { $, el, download, problemText, notify, showFieldErrors, clearFieldErrors, siteChecks, tickedSites } from './ui.js';
 import { zonedToUtc } from './format.js';
 
 const FIELDS = ['givenName', 'familyName', 'kind', 'unit', 'sites', 'validFrom', 'validUntil'];
@@ -14,12 +14,10 @@ export function createIssueForm({ api, me, i18n }) {
   let issuedHandler = () => {};
   let last = null;
 
-  $('issue-site-list').replaceChildren(...me.sites.map((s) => el('label', { class: 'check' }, [
-    el('input', { type: 'checkbox', name: 'sites', value: s.code, checked: me.sites.length === 1 }), ` ${s.name === s.code ? s.code : `${s.name} (${s.code})`}`,
-  ])));
+  $('issue-site-list').replaceChildren(...siteChecks(me.sites, () => me.sites.length === 1));
   if (units.length === 1) $('issue-unit').value = units[0];
 
-  const checkedSites = () => [...document.querySelectorAll('#issue-site-list input:checked')].map((i) => i.value);
+  const checkedSites = () => tickedSites($('issue-site-list'));
   const zone = () => me.sites.find((s) => s.code === checkedSites()[0])?.timeZone ?? me.sites[0]?.timeZone ?? 'Europe/Paris';
 
   function zoneNote() {

@@ -1,6 +1,6 @@
 // Presence (admins): the roll-call of a site (GET /api/sites/{site}/presence), sorted for an evacuation list as
 // the service sorts it, printable, and as the service's own CSV. Times in the site's zone.
-import { $, el, table, download, problemText, notify } from './ui.js';
+import { $, el, table, download, problemText, notify, siteLabel } from './ui.js';
 import { shortId } from './format.js';
 
 /** @param {{api: any, me: any, i18n: any}} ctx */
@@ -10,7 +10,7 @@ export function createPresence({ api, me, i18n }) {
   function sites() {
     const select = $('presence-site');
     const chosen = select.value || me.sites[0]?.code;
-    select.replaceChildren(...me.sites.map((s) => el('option', { value: s.code, text: s.name === s.code ? s.code : `${s.name} (${s.code})` })));
+    select.replaceChildren(...me.sites.map((s) => el('option', { value: s.code, text: siteLabel(s) })));
     select.value = chosen;
   }
 

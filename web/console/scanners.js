@@ -3,7 +3,7 @@
 // key never travels to be drawn, and it is dropped from the page when the admin says they are done.
 import { Refused } from '../shared/api.js';
 import { drawQr } from '../shared/qr.js';
-import { $, el, table, problemText, notify, ask, showFieldErrors, clearFieldErrors } from './ui.js';
+import { $, el, table, problemText, notify, ask, showFieldErrors, clearFieldErrors, siteChecks, tickedSites } from './ui.js';
 
 /** @param {{api: any, me: any, i18n: any}} ctx */
 export function createScanners({ api, me, i18n }) {
@@ -15,9 +15,7 @@ export function createScanners({ api, me, i18n }) {
     fieldOf: (field) => ({ name: $('scanner-name'), sites: $('scanner-form').querySelector('fieldset') }[field] ?? null),
   };
   $('scanner-form').querySelector('fieldset').id = 'scanner-sites';
-  $('scanner-site-list').replaceChildren(...me.sites.map((s) => el('label', { class: 'check' }, [
-    el('input', { type: 'checkbox', name: 'sites', value: s.code }), ` ${s.name === s.code ? s.code : `${s.name} (${s.code})`}`,
-  ])));
+  $('scanner-site-list').replaceChildren(...siteChecks(me.sites));
 
   async function load() {
     $('scanners-status').textContent = i18n.t('scanners.loading');
@@ -65,7 +63,7 @@ export function createScanners({ api, me, i18n }) {
 
   async function create() {
     clearFieldErrors(targets.form, targets.summary);
-    const sites = [...document.querySelectorAll('#scanner-site-list input:checked')].map((i) => i.value);
+    const sites = tickedSites($('scanner-site-list'));
     try {
       const { json } = await api.createClient({ name: $('scanner-name').value.trim() || null, role: 'scanner', units: null, sites });
       $('scanner-form').reset();

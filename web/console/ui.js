@@ -129,3 +129,14 @@ export function clearFieldErrors(form, summary) {
   }
   summary.hidden = true;
 }
+
+/** A catalogue site as people read it: "Pierre et Marie Curie (PMC)", or the code alone when it has no name. */
+export const siteLabel = (site) => (site.name && site.name !== site.code ? `${site.name} (${site.code})` : site.code);
+
+/** One labelled check box per site, named `sites`, ticked when `checked(site)`. */
+export const siteChecks = (sites, checked = () => false) => sites.map((s) => el('label', { class: 'check' }, [
+  el('input', { type: 'checkbox', name: 'sites', value: s.code, checked: checked(s) }), ` ${siteLabel(s)}`,
+]));
+
+/** The ticked sites' codes inside `container`. */
+export const tickedSites = (container) => [...container.querySelectorAll('input[name=sites]:checked')].map((i) => i.value);
