@@ -117,7 +117,7 @@ public sealed class ConsolePassesTests(ScannerFixture server) : IClassFixture<Sc
     }
 
     [Fact]
-    public async Task AUnitsPassesAreListedPrintedAndRevokedWithAReason()
+    public async Task AUnitsPassesAreListedPrintedAloneOrAsASheetAndRevokedWithAReason()
     {
         var pass = await server.Host.Issuer.IssuePassAsync(new IssuePassRequest("Paul", "Langevin", PassKinds.Temporary, null, null, ["PMC"]));
         var console = await ConsolePage.SignInAsync(context, TestApp.IssuerKey);
@@ -131,6 +131,11 @@ public sealed class ConsolePassesTests(ScannerFixture server) : IClassFixture<Sc
         var pdf = await File.ReadAllBytesAsync((await download.PathAsync())!);
         Assert.Equal($"pass-{pass.Id}-a4.pdf", download.SuggestedFilename);
         Assert.Equal("%PDF-", Encoding.ASCII.GetString(pdf, 0, 5));
+        await console.Page.GetByLabel("Choisir le laissez-passer de Paul Langevin").CheckAsync();
+        var sheet = await console.Page.RunAndWaitForDownloadAsync(() =>
+            console.Page.GetByRole(AriaRole.Button, new() { Name = "Imprimer la sélection (1)" }).ClickAsync());
+        Assert.Equal("passes-sheet.pdf", sheet.SuggestedFilename);
+        await Expect(console.Page.Locator("#toast")).ToHaveTextAsync("PDF prêt : 1 imprimés, 0 refusés (listés en dernière page).");
 
         await console.Page.GetByRole(AriaRole.Button, new() { Name = "Révoquer le laissez-passer de Paul Langevin" }).ClickAsync();
         var dialog = console.Page.GetByRole(AriaRole.Dialog);

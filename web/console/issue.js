@@ -2,7 +2,7 @@
 // `errors` are shown beside each field, word for word, with the code's meaning in the summary. Each fill of the
 // form carries one Idempotency-Key, so a second click or a retry after a lost answer issues one pass.
 import { Refused } from '../shared/api.js';
-import { $, el, download, problemText, notify, showFieldErrors, clearFieldErrors, siteChecks, tickedSites } from './ui.js';
+import { $, el, problemText, notify, showFieldErrors, clearFieldErrors, siteChecks, tickedSites, savePassDocument } from './ui.js';
 import { zonedToUtc } from './format.js';
 
 const FIELDS = ['givenName', 'familyName', 'kind', 'unit', 'sites', 'validFrom', 'validUntil'];
@@ -66,19 +66,12 @@ export function createIssueForm({ api, me, i18n }) {
   function showResult() {
     if (!last) return;
     const p = last;
-    const get = (layout) => async () => {
-      try {
-        download((await api.document(p.id, layout, i18n.lang)).blob, `pass-${p.id}-${layout}.pdf`);
-      } catch (e) {
-        notify(problemText(i18n, e));
-      }
-    };
     $('issue-result').replaceChildren(
       el('p', { class: 'success', text: i18n.t('issue.done', { label: p.displayLabel ?? `${p.givenName} ${p.familyName}`, until: i18n.dateTime(new Date(p.validUntil), zone()) }) }),
       el('p', {}, [i18n.t('issue.id'), ' ', el('code', { text: p.id })]),
       el('div', { class: 'actions' }, [
-        el('button', { type: 'button', text: i18n.t('documents.a4'), onclick: get('a4') }),
-        el('button', { type: 'button', text: i18n.t('documents.card'), onclick: get('card') }),
+        el('button', { type: 'button', text: i18n.t('documents.a4'), onclick: () => savePassDocument(api, i18n, p.id, 'a4') }),
+        el('button', { type: 'button', text: i18n.t('documents.card'), onclick: () => savePassDocument(api, i18n, p.id, 'card') }),
       ]),
     );
     $('issue-result').hidden = false;

@@ -1,7 +1,7 @@
 // Passes: a unit's list (newest first, paged, filtered in the page), one pass by id, documents to print
 // (one pass, or the selection as one PDF), revocation with a reason; the issue form and the CSV upload
 // live in issue.js and batch.js, shown as tabs (#passes, #passes/issue, #passes/batch).
-import { $, el, table, download, problemText, notify, ask } from './ui.js';
+import { $, el, table, download, problemText, notify, ask, savePassDocument } from './ui.js';
 import { shortId } from './format.js';
 import { createIssueForm } from './issue.js';
 import { createBatchUpload } from './batch.js';
@@ -103,20 +103,11 @@ export function createPasses(ctx) {
       i18n.dateTime(new Date(p.validUntil), zone),
       p.sites.join(', '),
       el('div', { class: 'row-actions' }, [
-        button('documents.a4', () => document1(p, 'a4')),
-        button('documents.card', () => document1(p, 'card')),
+        button('documents.a4', () => savePassDocument(api, i18n, p.id, 'a4')),
+        button('documents.card', () => savePassDocument(api, i18n, p.id, 'card')),
         button('passes.revoke', () => revoke(p), { class: 'small danger', disabled: p.status !== 'active' }),
       ]),
     ];
-  }
-
-  async function document1(p, layout) {
-    try {
-      const { blob } = await api.document(p.id, layout, i18n.lang);
-      download(blob, `pass-${p.id}-${layout}.pdf`);
-    } catch (e) {
-      notify(problemText(i18n, e));
-    }
   }
 
   async function printSelected() {

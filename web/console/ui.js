@@ -140,3 +140,12 @@ export const siteChecks = (sites, checked = () => false) => sites.map((s) => el(
 
 /** The ticked sites' codes inside `container`. */
 export const tickedSites = (container) => [...container.querySelectorAll('input[name=sites]:checked')].map((i) => i.value);
+
+/** Downloads a pass's PDF (`layout` a4, card or sheet) in the console's language; a refusal is said, not thrown. */
+export async function savePassDocument(api, i18n, passId, layout) {
+  try {
+    download((await api.document(passId, layout, i18n.lang)).blob, `pass-${passId}-${layout}.pdf`);
+  } catch (e) {
+    notify(problemText(i18n, e));
+  }
+}
