@@ -30,6 +30,9 @@ public sealed class ConsolePassesTests(ScannerFixture server) : IClassFixture<Sc
 
         await Expect(nav.GetByRole(AriaRole.Link)).ToHaveTextAsync(["Tableau de bord", "Laissez-passer"]);
         await Expect(console.Page.Locator("#who")).ToHaveTextAsync("issuer-phys · émetteur (PHYS)");
+        await Expect(console.Page.Locator("#dashboard-status")).ToContainTextAsync("Mis à jour", new() { Timeout = 30_000 });
+        await Expect(console.Page.Locator("#anomalies")).ToBeHiddenAsync();
+        await console.AssertAccessibleAsync("issuer dashboard");
         Assert.Equal(TestApp.IssuerKey, await console.Page.EvaluateAsync<string>("() => sessionStorage.getItem('accesspmc-console-key')"));
         Assert.DoesNotContain(TestApp.IssuerKey, await console.Page.EvaluateAsync<string>("() => JSON.stringify(localStorage)"), StringComparison.Ordinal);
         await console.Page.GotoAsync("console/#scanners");
