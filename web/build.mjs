@@ -1,4 +1,4 @@
-// Builds the web apps into OUT (default web/dist): node web/build.mjs [OUT]
+// Builds the web apps (scanner, console) into OUT (default web/dist): node web/build.mjs [OUT]
 // Run by the Functions project's build (MSBuild target WebApps), which embeds OUT in the assembly.
 // Hashed names for scripts, styles and the decoder (served immutable); stable names for the pages,
 // the service worker (with its precache list and version) and the manifest (served no-cache).
@@ -14,19 +14,11 @@ const out = resolve(process.argv[2] ?? join(here, 'dist'));
 const require = createRequire(import.meta.url);
 const hash = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 12);
 
-async function buildScanner() {
-  const src = join(here, 'scanner');
-  const dest = join(out, 'scanner');
-  rmSync(dest, { recursive: true, force: true });
-  mkdirSync(join(dest, 'assets'), { recursive: true });
-
-  // The decoder, copied from node_modules (pinned in package-lock.json), under a content-hashed name.
-  const wasm = readFileSync(require.resolve('zxing-wasm/reader/zxing_reader.wasm'));
-  const wasmName = `assets/zxing_reader-${hash(wasm)}.wasm`;
-  writeFileSync(join(dest, wasmName), wasm);
-
+// esbuild of an app's entry points into dest/assets (content-hashed names); returns the output path of an
+// entry, relative to dest, for the pages' placeholders.
+async function bundle(app, dest, entryPoints, define = {}) {
   const result = await build({
-    entryPoints: { app: join(src, 'app.js'), enrol: join(src, 'enrol.js'), styles: join(src, 'styles.css') },
+    entryPoints,
     outdir: join(dest, 'assets'),
     entryNames: '[name]-[hash]',
     chunkNames: 'chunk-[hash]',
@@ -37,22 +29,42 @@ async function buildScanner() {
     minify: true,
     legalComments: 'linked',
     metafile: true,
-    define: { __ZXING_WASM__: JSON.stringify(wasmName) },
+    define,
     logLevel: 'warning',
   });
-
-  const entry = (name) => {
-    const file = Object.entries(result.metafile.outputs).find(([, o]) => o.entryPoint && o.entryPoint.endsWith(`scanner/${name}`))?.[0];
-    if (!file) throw new Error(`no output for ${name}`);
+  return (name) => {
+    const file = Object.entries(result.metafile.outputs).find(([, o]) => o.entryPoint && o.entryPoint.endsWith(`${app}/${name}`))?.[0];
+    if (!file) throw new Error(`no output for ${app}/${name}`);
     return relative(dest, resolve(file)).replaceAll('\\', '/');
   };
-  const page = (name, names) => {
-    let html = readFileSync(join(src, name), 'utf8');
-    for (const [placeholder, file] of Object.entries(names)) html = html.replace(placeholder, file);
-    writeFileSync(join(dest, name), html);
-  };
-  page('index.html', { '%APP_JS%': entry('app.js'), '%STYLES_CSS%': entry('styles.css') });
-  page('enrol.html', { '%ENROL_JS%': entry('enrol.js'), '%STYLES_CSS%': entry('styles.css') });
+}
+
+// A page of src with its %PLACEHOLDERS% replaced by the built files' names.
+function page(src, dest, name, names) {
+  let html = readFileSync(join(src, name), 'utf8');
+  for (const [placeholder, file] of Object.entries(names)) html = html.replace(placeholder, file);
+  writeFileSync(join(dest, name), html);
+}
+
+function fresh(app) {
+  const dest = join(out, app);
+  rmSync(dest, { recursive: true, force: true });
+  mkdirSync(join(dest, 'assets'), { recursive: true });
+  return { src: join(here, app), dest };
+}
+
+async function buildScanner() {
+  const { src, dest } = fresh('scanner');
+
+  // The decoder, copied from node_modules (pinned in package-lock.json), under a content-hashed name.
+  const wasm = readFileSync(require.resolve('zxing-wasm/reader/zxing_reader.wasm'));
+  const wasmName = `assets/zxing_reader-${hash(wasm)}.wasm`;
+  writeFileSync(join(dest, wasmName), wasm);
+
+  const entry = await bundle('scanner', dest, { app: join(src, 'app.js'), enrol: join(src, 'enrol.js'), styles: join(src, 'styles.css') },
+    { __ZXING_WASM__: JSON.stringify(wasmName) });
+  page(src, dest, 'index.html', { '%APP_JS%': entry('app.js'), '%STYLES_CSS%': entry('styles.css') });
+  page(src, dest, 'enrol.html', { '%ENROL_JS%': entry('enrol.js'), '%STYLES_CSS%': entry('styles.css') });
   copyFileSync(join(src, 'manifest.webmanifest'), join(dest, 'manifest.webmanifest'));
   copyFileSync(join(src, 'icon.svg'), join(dest, 'icon.svg'));
 
@@ -71,5 +83,16 @@ async function buildScanner() {
   return { files: shell.length + 1, version };
 }
 
+// The console (docs/console.md): one page, its scripts and styles; no service worker (it works online only,
+// and its key lives in the tab's session). Chart.js comes from node_modules, bundled like every dependency.
+async function buildConsole() {
+  const { src, dest } = fresh('console');
+  const entry = await bundle('console', dest, { app: join(src, 'app.js'), styles: join(src, 'styles.css') });
+  page(src, dest, 'index.html', { '%APP_JS%': entry('app.js'), '%STYLES_CSS%': entry('styles.css') });
+  copyFileSync(join(here, 'scanner', 'icon.svg'), join(dest, 'icon.svg'));
+  return { files: readdirSync(join(dest, 'assets')).length + 2 };
+}
+
 const scanner = await buildScanner();
-console.log(`web: scanner built into ${relative(process.cwd(), out) || '.'} (${scanner.files} files, version ${scanner.version})`);
+const consoleApp = await buildConsole();
+console.log(`web: scanner (${scanner.files} files, version ${scanner.version}) and console (${consoleApp.files} files) built into ${relative(process.cwd(), out) || '.'}`);

@@ -1,24 +1,12 @@
 // The printable enrolment sheet: the QR of <origin>/<prefix>/scanner/#enrol=<key>, drawn in the page.
 // The key stays in the fragment: it is never sent to the server, not even to draw this QR.
-import { encode } from 'uqr';
 import fr from './i18n/fr.json';
 import en from './i18n/en.json';
 import { createI18n } from '../shared/i18n.js';
+import { drawQr } from '../shared/qr.js';
 
 const i18n = createI18n({ fr, en }, new URLSearchParams(location.search).get('lang') ?? undefined);
 const $ = (id) => document.getElementById(id);
-
-function draw(canvas, text) {
-  const { data, size } = encode(text, { ecc: 'M', border: 4 });
-  const scale = 8;
-  canvas.width = size * scale;
-  canvas.height = size * scale;
-  const context = canvas.getContext('2d');
-  context.fillStyle = '#fff';
-  context.fillRect(0, 0, canvas.width, canvas.height);
-  context.fillStyle = '#000';
-  data.forEach((row, y) => row.forEach((dark, x) => { if (dark) context.fillRect(x * scale, y * scale, scale, scale); }));
-}
 
 function render() {
   i18n.apply();
@@ -28,7 +16,7 @@ function render() {
 const match = /^#enrol=(.+)$/.exec(location.hash);
 if (match) {
   const url = new URL(`./#enrol=${match[1]}`, location.href).href;
-  draw($('enrol-qr'), url);
+  drawQr($('enrol-qr'), url);
   $('enrol-url').textContent = url;
   $('enrol-content').hidden = false;
 } else {

@@ -28,8 +28,14 @@ export function createI18n(catalogues, lang) {
     /** The language after this one, for a two-language switch. */
     get next() { return languages[(languages.indexOf(current) + 1) % languages.length]; },
     set(language) { if (languages.includes(language)) current = language; },
-    /** A date and time as people of this language write it. */
-    dateTime: (date) => new Intl.DateTimeFormat(current === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(date),
+    /** The BCP 47 locale of this language, for Intl formats. */
+    get locale() { return current === 'fr' ? 'fr-FR' : 'en-GB'; },
+    /** A date and time as people of this language write it, in `timeZone` (IANA id) or the browser's zone. */
+    dateTime(date, timeZone) {
+      return new Intl.DateTimeFormat(this.locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(date);
+    },
+    /** A count with this language's digit grouping (12 345 / 12,345). */
+    number(n) { return new Intl.NumberFormat(this.locale).format(n); },
     /** "3 min ago" from an age in milliseconds. */
     age(ms) {
       const minutes = Math.floor(Math.max(0, ms) / 60000);

@@ -4,7 +4,7 @@ using Azure.Data.Tables;
 namespace AccessPmc.Browser.Tests.Infrastructure;
 
 /// <summary>
-/// One server and one browser for a test class: its own in-memory Azurite, SelfHost in-process
+/// One server and one browser for a test class (scanner or console): its own in-memory Azurite, SelfHost in-process
 /// (<see cref="RunningHost"/>, as the end-to-end tests run it) and Debian's Chromium driven by Playwright.
 /// The server can be stopped and started again on the same port, so pages keep their origin.
 /// </summary>
@@ -29,6 +29,7 @@ public sealed class ScannerFixture : IAsyncLifetime
     {
         await azurite.InitializeAsync();
         settings = RunningHost.Settings(azurite.ConnectionString);
+        settings["AccessPmc:Sites:0:Capacity"] = "200"; // PMC: the console shows occupancy against it
         Host = await RunningHost.StartAsync(azurite, settings);
         port = Host.BaseAddress.Port;
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
@@ -55,6 +56,16 @@ public sealed class ScannerFixture : IAsyncLifetime
         Locale = "fr-FR",
         ViewportSize = new() { Width = 412, Height = 860 },
         ServiceWorkers = ServiceWorkerPolicy.Allow,
+    });
+
+    /// <summary>A new desktop browser profile for the console: French, Paris time, a 1280×900 screen.</summary>
+    public Task<IBrowserContext> NewDesktopContextAsync() => Browser.NewContextAsync(new()
+    {
+        BaseURL = BaseAddress.AbsoluteUri,
+        Locale = "fr-FR",
+        TimezoneId = "Europe/Paris",
+        ViewportSize = new() { Width = 1280, Height = 900 },
+        AcceptDownloads = true,
     });
 
     public async Task<PassResponse> IssueAsync(params string[] sites) =>

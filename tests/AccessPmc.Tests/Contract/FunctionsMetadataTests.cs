@@ -28,6 +28,7 @@ public sealed class FunctionsMetadataTests
         "GetMe http get,head api/me",
         "UploadScans http post api/scans",
         "ScannerApp http get,head scanner/{*path}",
+        "ConsoleApp http get,head console/{*path}",
         "ExpirePasses timer %ExpirePassesSchedule%",
         "PurgePersonalData timer %PurgePersonalDataSchedule%",
         "ListAnomalies http get,head api/anomalies",
