@@ -16,7 +16,7 @@ namespace AccessPmc.Functions.Presence;
 /// </summary>
 public sealed class RollCallFunction(RequestGate gate, RollCalls rollCalls, IOptions<AccessPmcOptions> options)
 {
-    [ApiDescription("Roll-call: who is inside a site now, sorted for evacuation (JSON, or CSV for printing)", Roles = Role.Scanner | Role.Admin, Produces = ["text/csv"], Query = ["format: json (default) or csv"], Problems = ["400 bad_format", "403 site_not_allowed", "404 not_found"])]
+    [ApiDescription("Roll-call: who is inside a site now, sorted for evacuation (JSON, or CSV for printing)", Roles = Role.Scanner | Role.Admin, Produces = ["text/csv"], Query = ["format: json (default) or csv", "separator: comma (default) or semicolon, for csv"], Problems = ["400 bad_format", "403 site_not_allowed", "404 not_found"])]
     [Function("GetSitePresence")]
     public async Task<Results<Ok<RollCall>, FileContentHttpResult, ProblemHttpResult>> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/sites/{site}/presence")] HttpRequest req, string site, CancellationToken ct)
@@ -31,6 +31,17 @@ public sealed class RollCallFunction(RequestGate gate, RollCalls rollCalls, IOpt
         if (format is not ("json" or "csv"))
         {
             return ApiError.Invalid(ErrorCodes.BadFormat, "format", "json (default) or csv.").ToResult();
+        }
+
+        var separator = req.Query["separator"].FirstOrDefault()?.ToLowerInvariant() switch
+        {
+            null or "comma" => ',',
+            "semicolon" => ';',
+            _ => (char?)null,
+        };
+        if (separator is null)
+        {
+            return ApiError.Invalid(ErrorCodes.BadFormat, "separator", "comma (default) or semicolon.").ToResult();
         }
 
         if (options.Value.FindSite(site) is not { } found)
@@ -51,6 +62,6 @@ public sealed class RollCallFunction(RequestGate gate, RollCalls rollCalls, IOpt
         }
 
         var stamp = call.GeneratedAt.UtcDateTime.ToString("yyyyMMdd'T'HHmm'Z'", CultureInfo.InvariantCulture);
-        return TypedResults.File(RollCalls.Csv(call), "text/csv; charset=utf-8", $"presence-{found.Code}-{stamp}.csv");
+        return TypedResults.File(RollCalls.Csv(call, separator.Value), "text/csv; charset=utf-8", $"presence-{found.Code}-{stamp}.csv");
     }
 }

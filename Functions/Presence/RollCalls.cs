@@ -45,23 +45,25 @@ public sealed class RollCalls(PresenceStore store, PresenceTracker tracker, Pass
     }
 
     /// <summary>
-    /// The roll-call as CSV (RFC 4180, UTF-8): <c>displayLabel,kind,enteredAt,enteredThrough,passId</c>, entry times in
-    /// the site's local time (<c>yyyy-MM-dd HH:mm</c>). A cell that a spreadsheet would read as a formula is prefixed with <c>'</c>.
+    /// The roll-call as CSV (RFC 4180, UTF-8 with a byte-order mark so spreadsheets read accents right):
+    /// <c>displayLabel,kind,enteredAt,enteredThrough,passId</c> separated by <paramref name="separator"/> (',' or ';',
+    /// which French spreadsheets expect), entry times in the site's local time (<c>yyyy-MM-dd HH:mm</c>). A cell that a
+    /// spreadsheet would read as a formula is prefixed with <c>'</c>.
     /// </summary>
-    public static byte[] Csv(RollCall call)
+    public static byte[] Csv(RollCall call, char separator = ',')
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(call.TimeZone);
-        var csv = new StringBuilder("displayLabel,kind,enteredAt,enteredThrough,passId\r\n");
+        var csv = new StringBuilder(string.Join(separator, "displayLabel", "kind", "enteredAt", "enteredThrough", "passId")).Append("\r\n");
         foreach (var e in call.Inside)
         {
             var local = TimeZoneInfo.ConvertTime(e.EnteredAt, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-            csv.AppendJoin(',', [Cell(e.DisplayLabel), Cell(e.Kind), local, Cell(e.EnteredThrough), e.PassId]).Append("\r\n");
+            csv.AppendJoin(separator, [Cell(e.DisplayLabel, separator), Cell(e.Kind, separator), local, Cell(e.EnteredThrough, separator), e.PassId]).Append("\r\n");
         }
 
-        return Encoding.UTF8.GetBytes(csv.ToString());
+        return [.. Encoding.UTF8.Preamble, .. Encoding.UTF8.GetBytes(csv.ToString())];
     }
 
-    private static string Cell(string? text)
+    private static string Cell(string? text, char separator)
     {
         var value = text ?? "";
         if (value.Length > 0 && "=+-@\t\r".Contains(value[0], StringComparison.Ordinal))
@@ -69,6 +71,6 @@ public sealed class RollCalls(PresenceStore store, PresenceTracker tracker, Pass
             value = "'" + value;
         }
 
-        return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
+        return value.AsSpan().IndexOfAny([separator, '"', '\r', '\n']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
     }
 }

@@ -33,10 +33,10 @@ public sealed class OfflineScannerTests(ScannerFixture server) : IClassFixture<S
         await page.DismissAsync();
 
         Assert.Equal(("valid", "J. DUPONT"), (green.Result, green.Label));
-        Assert.Equal("Vérifié hors ligne · Liste de révocation : à l'instant", green.Offline);
+        Assert.Equal("Vérifié hors ligne · Liste de révocation\u202F: à l'instant", green.Offline);
         Assert.Equal(("invalid", "Laissez-passer révoqué"), (red.Result, red.Reason));
         Assert.StartsWith("Vérifié hors ligne", red.Offline, StringComparison.Ordinal);
-        await Expect(page.Page.Locator("#status-queue")).ToHaveTextAsync("Scans en attente d'envoi : 2");
+        await Expect(page.Page.Locator("#status-queue")).ToHaveTextAsync("Scans en attente d'envoi\u202F: 2");
 
         await server.RestartHostAsync();
         await page.Page.GetByText("Réglages").ClickAsync();

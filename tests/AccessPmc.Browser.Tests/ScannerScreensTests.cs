@@ -151,10 +151,11 @@ public sealed class ScannerScreensTests(ScannerFixture server) : IClassFixture<S
 
         Assert.Equal(["entry", "entry", "entry"], sent.Select(s => s.GetProperty("direction").GetString()));
         Assert.Equal("Ce laissez-passer est déjà entré et n'est pas ressorti", inside.Reason);
-        Assert.Matches("^Entré le .+ par Gate 2 · Sur le site : 12 / 50$", inside.Presence);
-        Assert.Equal(("Site complet : capacité atteinte", "Sur le site : 50 / 50"), (full.Reason, full.Presence));
+        // French typography: a narrow no-break space before ':' (U+202F). The switch's direction leads the line.
+        Assert.Matches("^Sens\u202F: Entrée · Entré le .+ par Gate 2 · Sur le site\u202F: 12 / 50$", inside.Presence);
+        Assert.Equal(("Site complet\u202F: capacité atteinte", "Sens\u202F: Entrée · Sur le site\u202F: 50 / 50"), (full.Reason, full.Presence));
         Assert.Equal("Code illisible", damaged.Reason);
-        Assert.StartsWith("Conseil : Le lecteur semble réglé en clavier QWERTY", damaged.Advice, StringComparison.Ordinal);
+        Assert.StartsWith("Conseil\u202F: Le lecteur semble réglé en clavier QWERTY", damaged.Advice, StringComparison.Ordinal);
         await page.AssertAccessibleAsync("refused verdict with advice");
     }
 

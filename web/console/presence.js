@@ -41,7 +41,8 @@ export function createPresence({ api, me, i18n }) {
 
   async function csv() {
     try {
-      download((await api.presenceCsv($('presence-site').value)).blob, `presence-${$('presence-site').value}.csv`);
+      const separator = i18n.lang === 'fr' ? 'semicolon' : 'comma';
+      download((await api.presenceCsv($('presence-site').value, separator)).blob, `presence-${$('presence-site').value}.csv`);
     } catch (e) {
       notify(problemText(i18n, e));
     }

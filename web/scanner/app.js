@@ -11,7 +11,7 @@ import { verifyOffline } from './offline.js';
 import { createCamera } from './camera.js';
 import { createVerdictView } from './verdict.js';
 import { listenForWedge } from './wedge.js';
-import { unlockAudio } from './feedback.js';
+import { audioReady, unlockAudio } from './feedback.js';
 import { createScreens } from './screens.js';
 
 const SYNC_EVERY_MS = 5 * 60 * 1000;
@@ -131,11 +131,13 @@ async function check(code, direction) {
     screens.status({ ...statusOf(), online: true });
     return {
       result: json.result, reason: json.reason, label: json.displayLabel, kind: json.kind,
-      validUntil: json.validUntil ? new Date(json.validUntil) : null, hint: knownHint(json.hint), presence: json.presence,
+      validUntil: json.validUntil ? new Date(json.validUntil) : null, hint: knownHint(json.hint), presence: json.presence, direction,
     };
   } catch (e) {
     if (e instanceof Refused && e.status !== 429) {
       const why = e.status === 401 ? 'cannot.unauthorized' : e.status === 403 ? 'cannot.forbidden' : null;
+      // A disabled or rotated key: the status bar must stop saying all is well.
+      if (e.status === 401) screens.status({ ...statusOf(), online: true, error: i18n.t('status.syncFailed', { why: i18n.t('cannot.unauthorized') }) });
       return { result: 'cannot', cannotText: why ? i18n.t(why) : i18n.t('cannot.server', { code: e.code ?? e.status }) };
     }
   }
@@ -151,7 +153,7 @@ async function offline(code, direction) {
   await sync.enqueue({ id: scanId(), site, at: new Date(at).toISOString(), passId: c?.id ?? null, result: outcome.result, reason: outcome.reason, direction });
   screens.status({ ...statusOf(), online: false });
   return {
-    result: outcome.result, reason: outcome.reason, label: c?.label, kind: c?.kind, validUntil: c?.expiry, hint: outcome.hint,
+    result: outcome.result, reason: outcome.reason, label: c?.label, kind: c?.kind, validUntil: c?.expiry, hint: outcome.hint, direction,
     offline: true, revocationsAgeMs: outcome.revocationsAgeMs, revocationsOld: outcome.revocationsOld,
   };
 }
@@ -172,8 +174,11 @@ async function signOut() {
 }
 
 function wire() {
-  addEventListener('pointerdown', unlockAudio, { once: true });
-  addEventListener('keydown', unlockAudio, { once: true });
+  // Until the agent touches the app, browsers keep it silent: say so, rather than let a verdict pass without its beep.
+  $('status-sound').hidden = audioReady();
+  const unlock = () => { unlockAudio(); $('status-sound').hidden = true; };
+  addEventListener('pointerdown', unlock, { once: true });
+  addEventListener('keydown', unlock, { once: true });
   listenForWedge(handle);
   $('setup-form').addEventListener('submit', (e) => { e.preventDefault(); enrol(normaliseKey($('setup-key').value)); });
   $('manual-form').addEventListener('submit', (e) => {

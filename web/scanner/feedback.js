@@ -11,6 +11,9 @@ export function unlockAudio() {
   }
 }
 
+/** Whether verdicts can beep yet (false until the first tap or key since the app opened). */
+export const audioReady = () => audio?.state === 'running';
+
 function beep(at, frequency, seconds, type) {
   const osc = audio.createOscillator();
   const gain = audio.createGain();

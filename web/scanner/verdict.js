@@ -38,6 +38,11 @@ export function createVerdictView(root, i18n) {
     return `${entered} · ${counts}`;
   }
 
+  // Which way the agent's switch sent this scan: a wrong switch must show on the verdict, not only in the counts.
+  function directionText(verdict) {
+    return verdict.direction && verdict.direction !== 'check' ? i18n.t('verdict.direction', { direction: i18n.t(`direction.${verdict.direction}`) }) : null;
+  }
+
   function offlineText(verdict) {
     if (!verdict.offline) return null;
     const age = i18n.age(verdict.revocationsAgeMs);
@@ -73,7 +78,7 @@ export function createVerdictView(root, i18n) {
       line('verdict-label', verdict.label);
       line('verdict-kind', verdict.kind ? i18n.t(`kind.${verdict.kind}`) : null);
       line('verdict-until', verdict.validUntil ? i18n.t('verdict.until', { date: i18n.dateTime(verdict.validUntil) }) : null);
-      line('verdict-presence', presenceText(verdict.presence));
+      line('verdict-presence', [directionText(verdict), presenceText(verdict.presence)].filter(Boolean).join(' · ') || null);
       line('verdict-hint', verdict.hint ? i18n.t('verdict.advice', { text: i18n.t(`hint.${verdict.hint}`) }) : null);
       line('verdict-offline', offlineText(verdict));
       root.hidden = false;

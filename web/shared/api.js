@@ -93,6 +93,7 @@ export function createApi({ key, base = new URL('../api/', document.baseURI), ti
     disableClient: (clientId) => call('POST', `clients/${id(clientId)}/disable`),
     rotateClient: (clientId) => call('POST', `clients/${id(clientId)}/rotate`),
     presence: (site) => call('GET', `sites/${id(site)}/presence`),
-    presenceCsv: (site) => request('GET', `sites/${id(site)}/presence?format=csv`, { as: 'blob' }),
+    /** The roll-call for a spreadsheet: semicolons for French spreadsheets, commas otherwise. */
+    presenceCsv: (site, separator = 'comma') => request('GET', `sites/${id(site)}/presence?format=csv&separator=${separator}`, { as: 'blob' }),
   };
 }

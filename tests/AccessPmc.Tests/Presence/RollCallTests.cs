@@ -40,6 +40,25 @@ public sealed class RollCallTests(AzuriteFixture azurite) : AppTests(azurite, "r
         Assert.Contains("presence-PMC-20260316T0800Z.csv", reply.Headers.ContentDisposition.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void CsvStartsWithAByteOrderMarkSoSpreadsheetsReadItAsUtf8()
+    {
+        var call = new RollCall("PMC", "Pierre et Marie Curie", "Europe/Paris", TestApp.Start, 0, null, null, []);
+
+        Assert.Equal([0xEF, 0xBB, 0xBF, (byte)'d'], AccessPmc.Functions.Presence.RollCalls.Csv(call)[..4]);
+    }
+
+    [Fact]
+    public async Task CsvForFrenchSpreadsheetsIsSemicolonSeparated()
+    {
+        var pass = await App.IssuedAsync();
+        await App.EnterAsync(pass.Code);
+
+        var reply = await App.RollCallAsync("PMC", query: "?format=csv&separator=semicolon");
+
+        Assert.Equal($"displayLabel;kind;enteredAt;enteredThrough;passId\r\nJ. DUPONT;temporary;2026-03-16 09:00;scanner-pmc;{pass.Id}\r\n", reply.Body);
+    }
+
     [Theory]
     [InlineData("PMC", TestApp.ScannerKey, 200, null)]
     [InlineData("VILLEJUIF", TestApp.ScannerKey, 403, ErrorCodes.SiteNotAllowed)]
