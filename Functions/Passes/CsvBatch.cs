@@ -115,10 +115,24 @@ public sealed partial class CsvBatch(IOptions<AccessPmcOptions> options)
             return endOfDay ? InZone(day.ToDateTime(TimeOnly.MaxValue), zone).AddTicks(-(TimeSpan.TicksPerSecond - 1)) : start;
         }
 
-        var advice = order == DateOrder.Iso && DayFirstShape().IsMatch(value)
-            ? $"'{value}' could be read two ways: write 2027-02-01T08:00, or send the file with ?dates=day-first."
-            : $"'{Shorten(value)}' is not an ISO 8601 date such as 2027-02-01T08:00 or 2027-02-01T08:00:00+01:00.";
-        return Violation.Invalid(ErrorCodes.InvalidDate, column, advice);
+        return Violation.Invalid(ErrorCodes.InvalidDate, column, Advice(value, order));
+    }
+
+    /// <summary>What to write instead: the same date in ISO 8601 when the value reads day first, else the format.</summary>
+    private static string Advice(string value, DateOrder order)
+    {
+        var c = CultureInfo.InvariantCulture;
+        if (order == DateOrder.Iso && DayFirstShape().IsMatch(value))
+        {
+            var iso = DateTime.TryParseExact(value, DayFirst, c, DateTimeStyles.None, out var time) ? time.ToString("yyyy-MM-dd'T'HH:mm", c)
+                : DateOnly.TryParseExact(value, DayFirstDate, c, DateTimeStyles.None, out var day) ? day.ToString("yyyy-MM-dd", c)
+                : null;
+            return iso is null
+                ? $"'{Shorten(value)}' is not a date: write it in ISO 8601, e.g. 2027-02-01T08:00."
+                : $"'{value}' is written day first: write {iso}, or send the file with ?dates=day-first.";
+        }
+
+        return $"'{Shorten(value)}' is not an ISO 8601 date such as 2027-02-01T08:00 or 2027-02-01T08:00:00+01:00.";
     }
 
     /// <summary>A wall-clock time in a zone; a time skipped by daylight saving moves an hour on, a repeated one takes the first.</summary>

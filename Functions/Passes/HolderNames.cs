@@ -35,23 +35,29 @@ public static class HolderNames
     /// <summary>
     /// "J. DUPONT": the first letter of the given name (a whole text element; the first text element when
     /// none is a letter), then the family name in capitals, cut by whole text elements to fit
-    /// <see cref="ClaimsCbor.MaxLabelLength"/> UTF-16 units.
+    /// <see cref="ClaimsCbor.MaxLabelLength"/> UTF-16 units. A name that does not fit is cut after its last whole
+    /// word (at a space or hyphen) when that keeps at least half the label, so an agent reads words, not stumps.
     /// </summary>
     public static string Label(string given, string family)
     {
         var initial = TextElements(given).FirstOrDefault(e => char.IsLetter(e, 0)) ?? TextElements(given).First();
         var label = new StringBuilder(initial.ToUpperInvariant()).Append(". ");
+        var prefix = label.Length;
+        var cut = false;
         foreach (var element in TextElements(family.ToUpperInvariant()))
         {
             if (label.Length + element.Length > ClaimsCbor.MaxLabelLength)
             {
+                cut = true;
                 break;
             }
 
             label.Append(element);
         }
 
-        return label.ToString().TrimEnd();
+        var text = label.ToString();
+        var lastWord = text.LastIndexOfAny([' ', '-']);
+        return (cut && lastWord >= prefix && lastWord >= ClaimsCbor.MaxLabelLength / 2 ? text[..lastWord] : text).TrimEnd(' ', '-');
     }
 
     /// <summary>

@@ -116,7 +116,7 @@ public sealed class BatchIssueTests(AzuriteFixture azurite) : AppTests(azurite, 
 
         Assert.Equal((1, 1), (result.Created, result.Failed));
         Assert.Equal((ErrorCodes.InvalidDate, "validFrom"), (result.Items[0].Error!.Code, result.Items[0].Error!.Errors!.Keys.Single()));
-        Assert.Contains("dates=day-first", result.Items[0].Error!.Detail, StringComparison.Ordinal);
+        Assert.Contains("write 2026-04-01T08:00, or send the file with ?dates=day-first", result.Items[0].Error!.Detail, StringComparison.Ordinal);
     }
 
     [Fact]

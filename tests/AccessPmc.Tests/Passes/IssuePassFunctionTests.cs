@@ -162,7 +162,7 @@ public sealed class IssuePassFunctionTests(AzuriteFixture azurite) : AppTests(az
     [Theory]
     [InlineData("😀Zoé", "Dupont", "Z. DUPONT")]
     [InlineData("Éloïse", "D'Argent-de La Tour", "É. D'ARGENT-DE LA TOUR")]
-    [InlineData("Jean", "Dupont-Villeneuve-de-la-Gran😀😀", "J. DUPONT-VILLENEUVE-DE-LA-GRAN")]
+    [InlineData("Jean", "Dupont-Villeneuve-de-la-Gran😀😀", "J. DUPONT-VILLENEUVE-DE-LA")]
     public async Task AnyUnicodeNameIsIssuedWithALabelCutByWholeCharacters(string given, string family, string label)
     {
         var reply = await App.IssueAsync(Calls.Typical() with { GivenName = given, FamilyName = family });
