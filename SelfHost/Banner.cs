@@ -1,4 +1,6 @@
 using System.Data.Common;
+using AccessPmc.PassFormat;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AccessPmc.SelfHost;
 
@@ -27,6 +29,10 @@ public static class Banner
 
         // An empty Storage__ConnectionString (as the sample has) means "not set", as it does for the app.
         output.WriteLine($"  storage: {Storage(configuration["Storage:ConnectionString"] is { Length: > 0 } own ? own : configuration["AzureWebJobsStorage"])}");
+
+        // Which key signs new passes: what a key rotation changes (docs/operations.md, section 7).
+        var keys = host.App.Services.GetRequiredService<SigningKeyRing>();
+        output.WriteLine($"  signing: kid {keys.Signer.KeyId} signs; {keys.Keys.Count - 1} other key(s) verify only");
     }
 
     /// <summary>Where the tables are, from the connection string, never showing the account key.</summary>
