@@ -71,7 +71,8 @@ public sealed class PresenceWalkTests(AzuriteFixture azurite) : IAsyncLifetime
 
         Assert.Equal((1, 1), (call.Occupancy, call.Capacity));
         Assert.Equal(new RollCallEntry(pass.Id, "J. DUPONT", PassKinds.Temporary, Start, "scanner-pmc"), Assert.Single(call.Inside));
-        Assert.Equal($"displayLabel,kind,enteredAt,enteredThrough,passId\r\nJ. DUPONT,temporary,2026-03-16 09:00,scanner-pmc,{pass.Id}\r\n", csv);
+        // The byte-order mark makes spreadsheets read the names as UTF-8 (docs/decisions.md, D44).
+        Assert.Equal($"\uFEFFdisplayLabel,kind,enteredAt,enteredThrough,passId\r\nJ. DUPONT,temporary,2026-03-16 09:00,scanner-pmc,{pass.Id}\r\n", csv);
         Assert.Equal((403, ErrorCodes.SiteNotAllowed), ((int)elsewhere.Status, elsewhere.Code));
     }
 
