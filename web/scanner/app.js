@@ -13,6 +13,7 @@ import { createVerdictView } from './verdict.js';
 import { listenForWedge } from './wedge.js';
 import { audioReady, unlockAudio } from './feedback.js';
 import { createScreens } from './screens.js';
+import { createRollCall } from './rollcall.js';
 
 const SYNC_EVERY_MS = 5 * 60 * 1000;
 const REPEAT_MS = 3000; // the same code still in front of the camera is not re-verified at once
@@ -23,6 +24,7 @@ const i18n = createI18n({ fr, en });
 const $ = (id) => document.getElementById(id);
 const screens = createScreens(i18n);
 const verdicts = createVerdictView($('verdict'), i18n);
+const rollCall = createRollCall(i18n);
 
 let api = null;
 let sync = null;
@@ -111,7 +113,7 @@ const policyOf = () => sync?.data.me?.scanner ?? DEFAULT_POLICY;
 /** One scan: debounced (the camera reads a held code many times a second), verified, shown. */
 async function handle(raw, fromCamera = false) {
   const code = normaliseCode(raw);
-  if (!code || !site || seen.busy) return;
+  if (!code || !site || seen.busy || !screens.scanning) return;
   if (code === seen.shown && verdicts.visible) return;
   if (fromCamera && code === seen.last && performance.now() - seen.lastAt < REPEAT_MS) return;
   seen.busy = true;
@@ -191,6 +193,7 @@ function wire() {
     i18n.set(i18n.next);
     await state.set('lang', i18n.lang);
     screens.relabel();
+    rollCall.render();
   });
   for (const radio of document.querySelectorAll('input[name=direction]')) radio.addEventListener('change', () => state.set('direction', screens.direction()));
   $('camera-start').addEventListener('click', startCamera);
@@ -207,6 +210,10 @@ function wire() {
   $('menu-sync').addEventListener('click', () => runSync({ full: true }));
   $('menu-site').addEventListener('click', () => { camera?.stop(); screens.sites(sync.data.me.sites, chooseSite); });
   $('menu-signout').addEventListener('click', signOut);
+  $('rollcall-open').addEventListener('click', () => { camera?.stop(); screens.rollCall(); rollCall.load(api, site); });
+  $('rollcall-refresh').addEventListener('click', () => rollCall.load(api, site));
+  $('rollcall-print').addEventListener('click', () => print());
+  $('rollcall-back').addEventListener('click', scan);
 }
 
 const normaliseKey = (text) => text.trim();

@@ -1,7 +1,7 @@
 // Which screen is shown, and the parts of it that change: texts come from the catalogue only;
 // nothing read from a code or the network is ever inserted as HTML.
 const $ = (id) => document.getElementById(id);
-const SCREENS = ['screen-setup', 'screen-site', 'screen-scan'];
+const SCREENS = ['screen-setup', 'screen-site', 'screen-scan', 'screen-rollcall'];
 
 /** @param {ReturnType<import('../shared/i18n.js').createI18n>} i18n */
 export function createScreens(i18n) {
@@ -67,6 +67,9 @@ export function createScreens(i18n) {
       radio.checked = true;
       show('screen-scan');
     },
+    rollCall() { show('screen-rollcall'); },
+    /** Whether codes are taken now: not while another screen (the roll-call) is in front. */
+    get scanning() { return !$('screen-scan').hidden; },
     direction: () => document.querySelector('input[name=direction]:checked')?.value ?? 'check',
     cameraReady(several, torch) {
       $('camera-start').hidden = true;

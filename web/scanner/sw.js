@@ -1,5 +1,5 @@
 // The scanner's service worker: the app shell and the QR decoder are cached at install, so the app
-// opens with no network after one visit. The API (../api/) is outside this worker's scope.
+// opens with no network after one visit. The API (../api/) is not cached.
 /* global __PRECACHE__, __VERSION__ */
 const CACHE = `scanner-${__VERSION__}`;
 const PRECACHE = __PRECACHE__;
@@ -16,9 +16,10 @@ self.addEventListener('activate', (event) => {
 });
 
 // Cache first: every cached file is either hashed or replaced with the whole set when sw.js changes.
+// A controlled page's every fetch comes here, the API's too: those go straight to the network, untouched.
 self.addEventListener('fetch', (event) => {
   const request = event.request;
-  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  if (request.method !== 'GET' || !request.url.startsWith(self.registration.scope)) return;
   event.respondWith(caches.open(CACHE).then(async (cache) => {
     const cached = await cache.match(request, { ignoreSearch: request.mode === 'navigate' });
     return cached ?? fetch(request);
