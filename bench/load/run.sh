@@ -4,6 +4,7 @@
 #   bench/load/run.sh [seconds-per-phase] [workers]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+source bench/selfhost.sh
 seconds=${1:-10}; workers=${2:-32}
 azurite_port=10102; host_port=7171; kestrel_port=7172
 work=$(mktemp -d); pids=()
@@ -15,28 +16,15 @@ trap 'exit 130' INT TERM
 dotnet build SelfHost -c Release -v q --nologo >/dev/null
 dotnet build bench/AccessPmc.Load -c Release -v q --nologo >/dev/null
 
-node_modules/.bin/azurite-table --tableHost 127.0.0.1 --tablePort $azurite_port --inMemoryPersistence --skipApiVersionCheck --disableTelemetry --silent &
-pids+=($!)
-conn="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:$azurite_port/devstoreaccount1;"
-
-openssl ecparam -name prime256v1 -genkey -noout | openssl pkcs8 -topk8 -nocrypt > "$work/signing.pem"
 issuer_key=$(openssl rand -hex 32); scanner_key=$(openssl rand -hex 32)
-env AzureWebJobsStorage="$conn" Signing__Keys__0__PemFile="$work/signing.pem" \
-  ExpirePassesSchedule="0 0 0 1 1 *" PurgePersonalDataSchedule="0 0 0 1 1 *" PresenceResetSchedule="0 0 0 1 1 *" Logging__LogLevel__Default=Warning \
-  AccessPmc__Sites__0__Code=PMC AccessPmc__Sites__1__Code=JUSSIEU \
-  Documents__Organization="Bench University" Documents__Controller="Bench University, Paris" Documents__Contact="dpo@bench.example" \
+bench_selfhost $azurite_port $host_port bench/load/selfhost.log \
   Auth__PermitsPerSecond=100000 Auth__Burst=100000 \
   Auth__Clients__0__Id=bench-issuer Auth__Clients__0__Role=issuer Auth__Clients__0__Key="$issuer_key" Auth__Clients__0__Units__0=BENCH Auth__Clients__0__Sites__0='*' \
-  Auth__Clients__1__Id=bench-scanner Auth__Clients__1__Role=scanner Auth__Clients__1__Key="$scanner_key" Auth__Clients__1__Sites__0='*' \
-  dotnet SelfHost/bin/Release/net10.0/AccessPmc.SelfHost.dll --no-local-settings --port $host_port > bench/load/selfhost.log 2>&1 &
-pids+=($!)
+  Auth__Clients__1__Id=bench-scanner Auth__Clients__1__Role=scanner Auth__Clients__1__Key="$scanner_key" Auth__Clients__1__Sites__0='*'
 dotnet bench/AccessPmc.Load/bin/Release/net10.0/AccessPmc.Load.dll kestrel $kestrel_port &
 pids+=($!)
 
-for url in "http://127.0.0.1:$host_port/api/health" "http://127.0.0.1:$kestrel_port/api/verify"; do
-  for _ in $(seq 1 100); do curl -s -o /dev/null -X GET "$url" -m 1 && break; sleep 0.2; done
-done
-curl -sf -o /dev/null "http://127.0.0.1:$host_port/api/health" || { echo "SelfHost did not start:"; tail -5 bench/load/selfhost.log; exit 1; }
+for _ in $(seq 1 100); do curl -s -o /dev/null -X GET "http://127.0.0.1:$kestrel_port/api/verify" -m 1 && break; sleep 0.2; done
 
 dotnet bench/AccessPmc.Load/bin/Release/net10.0/AccessPmc.Load.dll \
   --url "http://127.0.0.1:$host_port" --kestrel "http://127.0.0.1:$kestrel_port" --conn "$conn" \
