@@ -8,7 +8,8 @@ namespace AccessPmc.Functions.Web;
 /// <summary>
 /// Serves an embedded web app: correct media types, strong ETags (If-None-Match → 304), no-cache for
 /// pages and the service worker, a year for content-hashed assets, and a strict CSP with no inline
-/// script or style. Same origin only: no CORS headers (docs/decisions.md).
+/// script or style, and the build's brotli or gzip copy when the request accepts it (RFC 9110 §12.5.3).
+/// Same origin only: no CORS headers (docs/decisions.md).
 /// </summary>
 public static class WebResponses
 {
@@ -45,6 +46,29 @@ public static class WebResponses
         headers["Cross-Origin-Resource-Policy"] = "same-origin";
         headers.XFrameOptions = "DENY";
         headers.CacheControl = asset.Immutable ? "public, max-age=31536000, immutable" : "no-cache";
-        return TypedResults.Bytes(asset.Content, asset.ContentType, entityTag: asset.ETag);
+        if (asset.Encodings.Count == 0)
+        {
+            return TypedResults.Bytes(asset.Content, asset.ContentType, entityTag: asset.ETag);
+        }
+
+        // Caches must key on the request's codings, whichever representation this one is.
+        headers.Vary = "Accept-Encoding";
+        if (asset.Encodings.FirstOrDefault(e => Accepts(request, e.Coding)) is not { } encoded)
+        {
+            return TypedResults.Bytes(asset.Content, asset.ContentType, entityTag: asset.ETag);
+        }
+
+        headers.ContentEncoding = encoded.Coding;
+        return TypedResults.Bytes(encoded.Content, asset.ContentType, entityTag: encoded.ETag);
+    }
+
+    // A coding is acceptable when Accept-Encoding names it, or "*", with a non-zero weight; an explicit weight
+    // of zero for the coding wins over "*" (RFC 9110 §12.5.3).
+    private static bool Accepts(HttpRequest request, string coding)
+    {
+        var accepted = request.GetTypedHeaders().AcceptEncoding;
+        var named = accepted.FirstOrDefault(a => a.Value.Equals(coding, StringComparison.OrdinalIgnoreCase))
+            ?? accepted.FirstOrDefault(a => a.Value.Equals("*", StringComparison.Ordinal));
+        return named is not null && named.Quality is not 0;
     }
 }

@@ -1,8 +1,10 @@
+using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using AccessPmc.Contracts;
 using AccessPmc.EndToEnd.Tests.Infrastructure;
 
@@ -132,6 +134,43 @@ public abstract class HttpParityTests(HostUnderTest host)
         Assert.Equal(("image/png", "no-store"), (png.Content.Headers.ContentType?.MediaType, png.Headers.CacheControl?.ToString()));
         Assert.Equal(("image/svg+xml", "no-store"), (svg.Content.Headers.ContentType?.MediaType, svg.Headers.CacheControl?.ToString()));
         Assert.Equal((HttpStatusCode.BadRequest, ErrorCodes.BadFormat), (gif.StatusCode, (await ProblemAsync(gif)).GetProperty("code").GetString()));
+    }
+
+    [Theory]
+    [InlineData("br")]
+    [InlineData("gzip")]
+    public async Task WebAssetsArriveInTheAcceptedCodingAndDecodeToTheBuiltBytes(string coding)
+    {
+        // The host must pass the coding through untouched: neither strip Content-Encoding nor decode on the way.
+        var html = await (await host.SendAsync(HttpMethod.Get, "scanner/")).Content.ReadAsStringAsync();
+        var script = "scanner/" + Regex.Match(html, "src=\"(assets/app-[^\"]+)\"").Groups[1].Value;
+        var source = await (await host.SendAsync(HttpMethod.Get, script)).Content.ReadAsStringAsync();
+        var decoder = "scanner/" + Regex.Match(source, @"assets/zxing_reader-[0-9a-f]{12}\.wasm").Value;
+
+        foreach (var path in new[] { script, decoder })
+        {
+            using var plain = await host.SendAsync(HttpMethod.Get, path);
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(host.BaseAddress, path));
+            request.Headers.AcceptEncoding.ParseAdd(coding);
+            using var packed = await host.Http.SendAsync(request);
+            var bytes = await packed.Content.ReadAsByteArrayAsync();
+
+            Assert.Equal((HttpStatusCode.OK, coding), (packed.StatusCode, packed.Content.Headers.ContentEncoding.Single()));
+            Assert.Equal("Accept-Encoding", packed.Headers.Vary.Single());
+            Assert.Empty(plain.Content.Headers.ContentEncoding);
+            Assert.True(bytes.Length < plain.Content.Headers.ContentLength / 2, $"{path}: {bytes.Length} bytes in {coding}");
+            Assert.Equal(await plain.Content.ReadAsByteArrayAsync(), Decode(bytes, coding));
+        }
+    }
+
+    private static byte[] Decode(byte[] bytes, string coding)
+    {
+        using var input = new MemoryStream(bytes);
+        using Stream decoded = coding == "br" ? new BrotliStream(input, CompressionMode.Decompress)
+            : new GZipStream(input, CompressionMode.Decompress);
+        using var output = new MemoryStream();
+        decoded.CopyTo(output);
+        return output.ToArray();
     }
 
     [Fact]
