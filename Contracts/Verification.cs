@@ -51,7 +51,10 @@ public sealed record VerifyRequest(string? Code, string? Site, string? Direction
 /// <summary>The site's presence after an entry or exit: people inside, capacity (null: none); for <c>already_inside</c>, when and through which scanner the pass entered.</summary>
 public sealed record PresenceState(int Occupancy, int? Capacity, DateTimeOffset? EnteredAt = null, string? EnteredThrough = null);
 
-/// <summary>Only what the agent at the gate needs to see.</summary>
+/// <summary>
+/// Only what the agent at the gate needs to see. <c>Sites</c> only with <c>wrong_site</c>: the site codes the
+/// pass opens, so the agent can send the person to the right gate (the same codes the QR carries).
+/// </summary>
 public sealed record VerifyResponse(
     string Result,
     string? Reason,
@@ -59,4 +62,5 @@ public sealed record VerifyResponse(
     string? Kind,
     DateTimeOffset? ValidUntil,
     string? Hint = null,
-    PresenceState? Presence = null);
+    PresenceState? Presence = null,
+    IReadOnlyList<string>? Sites = null);

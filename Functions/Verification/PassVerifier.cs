@@ -77,7 +77,8 @@ public sealed class PassVerifier(OfflineVerifier offline, PassCodec codec, PassS
             ct);
 
         // Claims are shown only when their signature held; a forged code shows nothing.
-        return new VerifyResponse(verdict, reason, claims?.Label, claims?.Kind, claims?.Expiry, hint, state);
+        return new VerifyResponse(
+            verdict, reason, claims?.Label, claims?.Kind, claims?.Expiry, hint, state, reason == VerifyReasons.WrongSite ? claims?.Sites : null);
     }
 
     private async Task<string?> StatusReasonAsync(string id, CancellationToken ct) =>

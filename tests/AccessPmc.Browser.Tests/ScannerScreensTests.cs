@@ -111,15 +111,22 @@ public sealed class ScannerScreensTests(ScannerFixture server) : IClassFixture<S
     }
 
     [Fact]
-    public async Task APassForAnotherSiteIsRedWrongSite()
+    public async Task APassForAnotherSiteIsRedWrongSiteAndSaysWhereItOpensOnlineAndOffline()
     {
         var pass = await server.IssueAsync("JUSSIEU");
         var page = await EnrolledAsync();
 
         await page.TypeCodeAsync(pass.Code);
-        var verdict = await page.VerdictAsync();
+        var online = await page.VerdictAsync();
+        await page.DismissAsync();
+        await page.Page.RouteAsync("**/api/verify", route => route.AbortAsync());
+        await page.TypeCodeAsync(pass.Code);
+        var offline = await page.VerdictAsync();
 
-        Assert.Equal(("invalid", "Non valable sur ce site", "J. DUPONT"), (verdict.Result, verdict.Reason, verdict.Label));
+        // Online from the server's answer, offline from the pass's own claims: the same words.
+        Assert.Equal(("invalid", "Non valable sur ce site · Sites du laissez-passer\u202F: JUSSIEU", "J. DUPONT"), (online.Result, online.Reason, online.Label));
+        Assert.Equal((online.Result, online.Reason), (offline.Result, offline.Reason));
+        Assert.StartsWith("Vérifié hors ligne", offline.Offline, StringComparison.Ordinal);
     }
 
     [Fact]

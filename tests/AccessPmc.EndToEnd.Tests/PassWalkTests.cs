@@ -25,6 +25,7 @@ public abstract class PassWalkTests(HostUnderTest host)
 
         var atJussieu = await host.Scanner.VerifyAsync(scanned, "JUSSIEU");
         Assert.Equal((VerifyResults.Invalid, VerifyReasons.WrongSite), (atJussieu.Result, atJussieu.Reason));
+        Assert.Equal(["PMC"], atJussieu.Sites);
 
         var revoked = await host.Issuer.RevokePassAsync(issued.Id, "badge lost");
         Assert.Equal(PassStatuses.Revoked, revoked.Status);

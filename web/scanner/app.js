@@ -134,6 +134,7 @@ async function check(code, direction) {
     return {
       result: json.result, reason: json.reason, label: json.displayLabel, kind: json.kind,
       validUntil: json.validUntil ? new Date(json.validUntil) : null, hint: knownHint(json.hint), presence: json.presence, direction,
+      sites: json.sites ?? null,
     };
   } catch (e) {
     if (e instanceof Refused && e.status !== 429) {
@@ -156,6 +157,7 @@ async function offline(code, direction) {
   screens.status({ ...statusOf(), online: false });
   return {
     result: outcome.result, reason: outcome.reason, label: c?.label, kind: c?.kind, validUntil: c?.expiry, hint: outcome.hint, direction,
+    sites: outcome.reason === 'wrong_site' ? c?.sites : null,
     offline: true, revocationsAgeMs: outcome.revocationsAgeMs, revocationsOld: outcome.revocationsOld,
   };
 }

@@ -25,7 +25,9 @@ export function createVerdictView(root, i18n) {
     if (verdict.result === 'cannot') return verdict.cannotText;
     if (!verdict.reason) return null;
     const key = `reason.${verdict.reason}`;
-    return i18n.t(key) === key ? i18n.t('reason.other', { code: verdict.reason }) : i18n.t(key);
+    const text = i18n.t(key) === key ? i18n.t('reason.other', { code: verdict.reason }) : i18n.t(key);
+    // Where the pass does open, so the agent can send the person to the right gate.
+    return verdict.sites?.length ? `${text} · ${i18n.t('verdict.passSites', { sites: verdict.sites.join(', ') })}` : text;
   }
 
   function presenceText(p) {
@@ -64,7 +66,7 @@ export function createVerdictView(root, i18n) {
     set hold(value) { hold = Boolean(value); },
     /**
      * @param {{result: 'valid'|'invalid'|'cannot', reason?: string|null, cannotText?: string, label?: string|null, kind?: string|null,
-     *          validUntil?: Date|null, hint?: string|null, presence?: object|null, offline?: boolean, revocationsAgeMs?: number, revocationsOld?: boolean}} verdict
+     *          validUntil?: Date|null, hint?: string|null, sites?: string[]|null, presence?: object|null, offline?: boolean, revocationsAgeMs?: number, revocationsOld?: boolean}} verdict
      * @param {() => void} closed called when the agent is back to scanning
      */
     show(verdict, closed) {

@@ -48,6 +48,23 @@ public sealed class VerifyFunctionTests(AzuriteFixture azurite) : AppTests(azuri
     }
 
     [Fact]
+    public async Task AWrongSiteVerdictNamesTheSitesThePassOpensAndNoOtherVerdictDoes()
+    {
+        var pass = await App.IssuedAsync(Calls.Typical(sites: ["JUSSIEU"]));
+        var revoked = await App.IssuedAsync(Calls.Typical(sites: ["JUSSIEU"]));
+        await App.RevokeAsync(revoked.Id);
+
+        var wrongSite = await App.VerifyAsync(pass.Code, "PMC");
+        var valid = await App.VerifyAsync(pass.Code, "JUSSIEU");
+        var refused = await App.VerifyAsync(revoked.Code, "JUSSIEU");
+
+        Assert.Equal(VerifyReasons.WrongSite, wrongSite.Reason);
+        Assert.Equal(["JUSSIEU"], wrongSite.Sites);
+        Assert.Equal((VerifyResults.Valid, null), (valid.Result, valid.Sites));
+        Assert.Equal((VerifyReasons.Revoked, null), (refused.Reason, refused.Sites));
+    }
+
+    [Fact]
     public async Task VerifyAtASiteOutsideTheScannersScopeIs403()
     {
         var pass = await App.IssuedAsync(Calls.Typical(sites: "PMC"));
