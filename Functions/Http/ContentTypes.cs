@@ -42,9 +42,10 @@ public static class ContentTypes
         {
             return Encoding.GetEncoding(name, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
         }
-        catch (ArgumentException)
+        catch (Exception e) when (e is ArgumentException or NotSupportedException)
         {
-            return Unsupported($"Unknown charset '{Shorten(name)}'.");
+            // NotSupportedException: charsets .NET knows but refuses to decode (UTF-7, disabled for security).
+            return Unsupported($"Unknown or unsupported charset '{Shorten(name)}'.");
         }
     }
 

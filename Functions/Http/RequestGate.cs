@@ -7,7 +7,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace AccessPmc.Functions.Http;
 
 /// <summary>
-/// What every API function calls first: authentication, role check and the per-client rate limit.
+/// What every API function calls first: authentication, role check, the per-client rate limit, and one rule
+/// on the query string no endpoint should have to repeat: a parameter given twice is refused (which of two
+/// values would win is not the caller's to guess; no endpoint takes a list this way).
 /// Plain code rather than worker middleware, so a function called directly in a unit test is admitted
 /// exactly as it is under a host, and the contract test can check that no function skips it.
 /// </summary>
@@ -34,7 +36,14 @@ public sealed class RequestGate(Authenticator authenticator, RateLimits limits, 
             return Deny(ApiError.Forbidden(ErrorCodes.Forbidden, $"The {ApiCaller.RoleName(caller.Role)} role may not call this endpoint."));
         }
 
-        return limits.TryAcquire(caller.Id) is { } wait ? TooMany(request, wait) : new Admission(caller, null);
+        if (limits.TryAcquire(caller.Id) is { } wait)
+        {
+            return TooMany(request, wait);
+        }
+
+        return request.Query.FirstOrDefault(p => p.Value.Count > 1).Key is { } repeated
+            ? Deny(ApiError.Invalid(ErrorCodes.ValidationFailed, repeated, $"Give '{repeated}' once."))
+            : new Admission(caller, null);
     }
 
     private static Admission TooMany(HttpRequest request, TimeSpan wait)

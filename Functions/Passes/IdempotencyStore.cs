@@ -7,6 +7,7 @@ using AccessPmc.Functions.Storage;
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
 
 namespace AccessPmc.Functions.Passes;
 
@@ -35,6 +36,12 @@ public sealed class IdempotencyStore(Tables tables, TimeProvider time, IOptions<
 
     /// <summary>A first request younger than this is assumed to be still running.</summary>
     public static readonly TimeSpan InFlightWindow = TimeSpan.FromSeconds(30);
+
+    /// <summary>The header's values: none, or one valid key; two headers are refused (which would be the key?).</summary>
+    public static Violation? CheckKey(StringValues keys) =>
+        keys.Count > 1
+            ? Violation.Invalid(ErrorCodes.ValidationFailed, "Idempotency-Key", "Send one Idempotency-Key header, not several.")
+            : CheckKey(keys.FirstOrDefault());
 
     public static Violation? CheckKey(string? key) =>
         key is null || key.Length is > 0 and <= MaxKeyLength && key.All(c => c is > ' ' and < '\u007f')

@@ -22,12 +22,13 @@ public sealed class IssuePassFunction(RequestGate gate, PassRules rules, PassIss
             return denied;
         }
 
-        var key = req.Headers["Idempotency-Key"].FirstOrDefault();
-        if (IdempotencyStore.CheckKey(key) is { } badKey)
+        var keys = req.Headers["Idempotency-Key"];
+        if (IdempotencyStore.CheckKey(keys) is { } badKey)
         {
             return badKey.ToResult();
         }
 
+        var key = keys.FirstOrDefault();
         var body = await JsonBody.ReadAsync(req, AccessPmcJson.Default.IssuePassRequest, options.Value.MaxBodyBytes, ct);
         if (body.Error is not null)
         {

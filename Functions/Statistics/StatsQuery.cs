@@ -19,23 +19,16 @@ public sealed record StatsQuery(DateTimeOffset From, DateTimeOffset To, string G
     /// <summary>Day buckets over at most 366 days.</summary>
     public static readonly TimeSpan MaxDayRange = TimeSpan.FromDays(366);
 
-    private static readonly string[] Names = ["from", "to", "granularity", "site", "unit"];
-
     /// <summary>
     /// <c>granularity</c> <c>hour</c> (default) or <c>day</c>; <c>from</c> (included) and <c>to</c> (excluded), ISO 8601
     /// with an offset, widened to whole buckets, by default the last 24 hours (hour) or 30 days (day) up to the
     /// current bucket included; <c>site</c> a catalogue site of the caller's scope; <c>unit</c> one of its units.
     /// Errors: 400 <c>unknown_granularity</c>, <c>invalid_date</c>, <c>date_out_of_range</c>, <c>invalid_range</c>,
-    /// <c>unknown_site</c>, <c>unknown_unit</c>, <c>validation_failed</c> (a parameter given twice); 403
+    /// <c>unknown_site</c>, <c>unknown_unit</c> (a parameter given twice is refused by the <see cref="Http.RequestGate"/>); 403
     /// <c>site_not_allowed</c>, <c>forbidden</c> (another unit).
     /// </summary>
     public static Checked<StatsQuery> Parse(IQueryCollection query, ApiCaller caller, AccessPmcOptions options, DateTimeOffset now)
     {
-        if (Names.FirstOrDefault(n => query[n].Count > 1) is { } repeated)
-        {
-            return Violation.Invalid(ErrorCodes.ValidationFailed, repeated, $"Give '{repeated}' once.");
-        }
-
         string? Text(string name) => query[name].FirstOrDefault() is { Length: > 0 } v ? v : null;
         var granularity = Text("granularity") ?? Granularities.Hour;
         if (granularity is not (Granularities.Hour or Granularities.Day))

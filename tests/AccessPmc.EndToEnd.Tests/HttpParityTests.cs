@@ -51,6 +51,26 @@ public abstract class HttpParityTests(HostUnderTest host)
     }
 
     [Fact]
+    public async Task EveryHttpFunctionRefusesAQueryParameterGivenTwice()
+    {
+        // Which of two values would win is not the caller's to guess: one rule, in the gate, for every endpoint.
+        var gated = DeclaredFunctions.Http.Where(f => !f.IsPage && !DeclaredFunctions.PublicApiRoutes.Contains(f.Template)).ToList();
+        foreach (var function in gated)
+        {
+            foreach (var method in function.MethodsOrGet.Where(m => m != "HEAD"))
+            {
+                using var response = await host.SendAsync(new HttpMethod(method), function.Path("probe") + "?site=PMC&site=JUSSIEU", TestApp.AdminKey);
+                var problem = await ProblemAsync(response);
+                var what = $"{method} {function.Template} ({function.Name}) under {host.Name}";
+
+                Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{what}: {(int)response.StatusCode}");
+                Assert.True(problem.GetProperty("code").GetString() == ErrorCodes.ValidationFailed, $"{what}: {problem}");
+                Assert.True(problem.GetProperty("errors").TryGetProperty("site", out _), $"{what}: {problem}");
+            }
+        }
+    }
+
+    [Fact]
     public async Task HeadOnEveryGetRouteAnswersLikeGetWithoutABody()
     {
         var pass = await IssueAsync();

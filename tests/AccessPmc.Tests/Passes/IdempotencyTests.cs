@@ -64,4 +64,17 @@ public sealed class IdempotencyTests(AzuriteFixture azurite) : AppTests(azurite,
     {
         Assert.Equal(400, (await App.IssueAsync(Calls.Typical(), idempotencyKey: new string('k', 200))).Status);
     }
+
+    [Fact]
+    public async Task TwoIdempotencyKeyHeadersAre400AndIssueNothing()
+    {
+        var req = App.Request("POST", "/api/passes", Calls.Typical());
+        req.Headers["Idempotency-Key"] = new Microsoft.Extensions.Primitives.StringValues(["first", "second"]);
+
+        var reply = await TestApp.ExecuteAsync(req, await App.Function<IssuePassFunction>().Run(req, default));
+
+        Assert.Equal((400, ErrorCodes.ValidationFailed), (reply.Status, reply.ProblemCode()));
+        Assert.Contains("one Idempotency-Key", reply.Body, StringComparison.Ordinal);
+        Assert.Equal(0, await StoredPasses());
+    }
 }
