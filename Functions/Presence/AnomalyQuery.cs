@@ -1,13 +1,14 @@
 using System.Globalization;
 using AccessPmc.Contracts;
+using AccessPmc.Functions.Http;
 using Microsoft.AspNetCore.Http;
 
 namespace AccessPmc.Functions.Presence;
 
 /// <summary>
 /// The parameters of <c>GET /api/anomalies</c>: <c>site</c> (optional, a catalogue code), <c>from</c> and <c>to</c>
-/// (ISO 8601 with an offset; <c>from</c> included, <c>to</c> excluded; default the 24 hours up to now included; at most
-/// <see cref="MaxRange"/> apart, from before to),
+/// (<see cref="QueryTime"/>; <c>from</c> included, <c>to</c> excluded; default the 24 hours up to now included; at most
+/// <see cref="MaxRange"/> apart, from before to, else 400 <c>invalid_range</c>),
 /// <c>pageSize</c> (1 to the configured maximum) and <c>next</c> (the previous page's cursor; anything else is 400 <c>invalid_cursor</c>).
 /// </summary>
 public sealed record AnomalyQuery(string? Site, DateTimeOffset From, DateTimeOffset To, int PageSize, string? Next)
@@ -28,20 +29,19 @@ public sealed record AnomalyQuery(string? Site, DateTimeOffset From, DateTimeOff
             }
         }
 
+        var toTime = QueryTime.Parse(Text("to"), "to");
+        var fromTime = QueryTime.Parse(Text("from"), "from");
+        if ((toTime.Violation ?? fromTime.Violation) is { } bad)
+        {
+            return bad;
+        }
+
         // By default up to and including now (to the next whole second: storage may compare at millisecond precision).
-        if (!Time(Text("to"), new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero).AddSeconds(1), out var to))
-        {
-            return Violation.Invalid(ErrorCodes.ValidationFailed, "to", "An ISO 8601 time with its offset, e.g. 2026-03-16T18:00:00Z.");
-        }
-
-        if (!Time(Text("from"), to - TimeSpan.FromDays(1), out var from))
-        {
-            return Violation.Invalid(ErrorCodes.ValidationFailed, "from", "An ISO 8601 time with its offset, e.g. 2026-03-16T08:00:00Z.");
-        }
-
+        var to = toTime.Value ?? new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero).AddSeconds(1);
+        var from = fromTime.Value ?? to - TimeSpan.FromDays(1);
         if (from >= to || to - from > MaxRange)
         {
-            return Violation.Invalid(ErrorCodes.ValidationFailed, "from", $"Before 'to', and at most {MaxRange.TotalDays:F0} days before it.");
+            return Violation.Invalid(ErrorCodes.InvalidRange, "from", $"'from' before 'to', at most {MaxRange.TotalDays:F0} days apart.");
         }
 
         var size = options.MaxPageSize;
@@ -57,20 +57,5 @@ public sealed record AnomalyQuery(string? Site, DateTimeOffset From, DateTimeOff
         }
 
         return new AnomalyQuery(site, from.ToUniversalTime(), to.ToUniversalTime(), size, Text("next"));
-    }
-
-    /// <summary>An explicit offset is required: a time without one would depend on the server's zone.</summary>
-    private static bool Time(string? text, DateTimeOffset fallback, out DateTimeOffset value)
-    {
-        value = fallback;
-        if (text is null)
-        {
-            return true;
-        }
-
-        var t = text.IndexOf('T', StringComparison.Ordinal);
-        return t > 0
-            && (text.EndsWith('Z') || text.LastIndexOfAny(['+', '-']) > t)
-            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
     }
 }

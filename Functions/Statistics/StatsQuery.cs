@@ -1,5 +1,6 @@
 using System.Globalization;
 using AccessPmc.Contracts;
+using AccessPmc.Functions.Http;
 using AccessPmc.Functions.Passes;
 using AccessPmc.Functions.Security;
 using Microsoft.AspNetCore.Http;
@@ -55,18 +56,14 @@ public sealed record StatsQuery(DateTimeOffset From, DateTimeOffset To, string G
     private static Checked<(DateTimeOffset From, DateTimeOffset To)> Range(string? fromText, string? toText, string granularity, DateTimeOffset now)
     {
         var max = granularity == Granularities.Hour ? MaxHourRange : MaxDayRange;
-        if (!Time(toText, out var to) || !Time(fromText, out var from))
+        var toTime = QueryTime.Parse(toText, "to");
+        var fromTime = QueryTime.Parse(fromText, "from");
+        if ((toTime.Violation ?? fromTime.Violation) is { } bad)
         {
-            var field = Time(toText, out _) ? "from" : "to";
-            return Violation.Invalid(ErrorCodes.InvalidDate, field, "An ISO 8601 time with its offset, e.g. 2026-03-16T08:00:00Z or 2026-03-16T09:00:00+01:00.");
+            return bad;
         }
 
-        static bool Outside(DateTimeOffset? d) => d < PassRules.EarliestDate || d > PassRules.LatestDate;
-        if (Outside(from) || Outside(to))
-        {
-            return Violation.Invalid(ErrorCodes.DateOutOfRange, Outside(from) ? "from" : "to", "Between 2000-01-01 and 2100-01-01.");
-        }
-
+        var (from, to) = (fromTime.Value, toTime.Value);
         var end = StatsKeys.Ceiling(granularity, to ?? StatsKeys.Floor(granularity, now) + StatsKeys.Size(granularity));
         var start = StatsKeys.Floor(granularity, from ?? end - (granularity == Granularities.Hour ? TimeSpan.FromDays(1) : TimeSpan.FromDays(30)));
         if (start >= end || end - start > max)
@@ -108,25 +105,5 @@ public sealed record StatsQuery(DateTimeOffset From, DateTimeOffset To, string G
         }
 
         return caller.Units.Select(u => u.ToUpperInvariant()).Distinct().ToList();
-    }
-
-    /// <summary>An explicit offset is required: a time without one would depend on the server's zone.</summary>
-    private static bool Time(string? text, out DateTimeOffset? value)
-    {
-        value = null;
-        if (text is null)
-        {
-            return true;
-        }
-
-        var t = text.IndexOf('T', StringComparison.Ordinal);
-        if (t > 0 && (text.EndsWith('Z') || text.LastIndexOfAny(['+', '-']) > t)
-            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
-        {
-            value = parsed;
-            return true;
-        }
-
-        return false;
     }
 }

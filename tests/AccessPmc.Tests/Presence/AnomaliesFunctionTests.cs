@@ -76,10 +76,16 @@ public sealed class AnomaliesFunctionTests(AzuriteFixture azurite) : AppTests(az
 
     [Theory]
     [InlineData("?site=MARS", ErrorCodes.UnknownSite, "site")]
-    [InlineData("?from=2026-03-16T08:00:00Z&to=2026-03-16T07:00:00Z", ErrorCodes.ValidationFailed, "from")]
-    [InlineData("?from=2026-01-01T00:00:00Z&to=2026-03-16T00:00:00Z", ErrorCodes.ValidationFailed, "from")]
-    [InlineData("?from=2026-03-16T07:00:00", ErrorCodes.ValidationFailed, "from")]
-    [InlineData("?to=yesterday", ErrorCodes.ValidationFailed, "to")]
+    [InlineData("?from=2026-03-16T08:00:00Z&to=2026-03-16T07:00:00Z", ErrorCodes.InvalidRange, "from")]
+    [InlineData("?from=2026-03-16T08:00:00Z&to=2026-03-16T08:00:00Z", ErrorCodes.InvalidRange, "from")]
+    [InlineData("?from=2026-01-01T00:00:00Z&to=2026-03-16T00:00:00Z", ErrorCodes.InvalidRange, "from")]
+    [InlineData("?from=2026-03-16T07:00:00", ErrorCodes.InvalidDate, "from")]
+    [InlineData("?from=2026-03-16T07:00:00+01:00", ErrorCodes.InvalidDate, "from")]
+    [InlineData("?to=yesterday", ErrorCodes.InvalidDate, "to")]
+    [InlineData("?to=0001-01-01T00:00:00Z", ErrorCodes.DateOutOfRange, "to")]
+    [InlineData("?to=0001-01-02T00:00:00%2B14:00", ErrorCodes.DateOutOfRange, "to")]
+    [InlineData("?to=9999-12-31T23:59:59Z", ErrorCodes.DateOutOfRange, "to")]
+    [InlineData("?from=0001-01-01T00:00:00Z&to=2026-03-16T00:00:00Z", ErrorCodes.DateOutOfRange, "from")]
     [InlineData("?pageSize=0", ErrorCodes.ValidationFailed, "pageSize")]
     [InlineData("?pageSize=1000", ErrorCodes.ValidationFailed, "pageSize")]
     [InlineData("?next=garbage", ErrorCodes.InvalidCursor, "next")]
@@ -90,6 +96,15 @@ public sealed class AnomaliesFunctionTests(AzuriteFixture azurite) : AppTests(az
 
         Assert.Equal((400, "application/problem+json", code), (reply.Status, reply.ContentType, reply.ProblemCode()));
         Assert.Contains($"\"{field}\"", reply.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnOffsetWhosePlusArrivedAsASpaceIsRefusedWithHowToSendIt()
+    {
+        var reply = await App.AnomaliesAsync("?from=2026-03-16T07:00:00+01:00");
+
+        Assert.Equal((400, ErrorCodes.InvalidDate), (reply.Status, reply.ProblemCode()));
+        Assert.Contains("%2B", reply.Body, StringComparison.Ordinal);
     }
 
     [Theory]
