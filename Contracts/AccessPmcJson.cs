@@ -5,11 +5,13 @@ namespace AccessPmc.Contracts;
 
 /// <summary>
 /// One source-generated serializer for both ends of the wire. Unknown members are refused so a
-/// request cannot smuggle fields (status, issuer, dates) the API never meant to accept.
+/// request cannot smuggle fields (status, issuer, dates) the API never meant to accept, and a member given
+/// twice (in any case) is refused: which value wins would be the parser's choice, not the caller's.
 /// </summary>
 [JsonSourceGenerationOptions(
     JsonSerializerDefaults.Web,
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    AllowDuplicateProperties = false,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     MaxDepth = 16)]
 [JsonSerializable(typeof(IssuePassRequest))]
