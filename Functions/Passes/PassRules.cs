@@ -56,6 +56,12 @@ public sealed partial class PassRules(IOptions<AccessPmcOptions> options)
         var from = Truncate(request.ValidFrom ?? now);
         var latest = zones.Min(zone => policy.LatestEnd(from, zone));
         var until = Truncate(request.ValidUntil ?? latest);
+        if (request.ValidUntil is null && OutOfRange(until, "validUntil") is { } lateDefault)
+        {
+            // The kind's default end is computed, not sent: it must obey the same bounds.
+            return lateDefault with { Message = $"The default end ({until:O}) falls after {LatestDate:yyyy-MM-dd}: give validUntil." };
+        }
+
         if (until <= from)
         {
             return Violation.Invalid(ErrorCodes.ValidityReversed, "validUntil", "validUntil must be after validFrom.");

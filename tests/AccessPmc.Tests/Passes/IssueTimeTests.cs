@@ -21,6 +21,15 @@ public sealed class IssueTimeTests(AzuriteFixture azurite) : AppTests(azurite, "
     }
 
     [Fact]
+    public async Task ADefaultEndPastTheDocumentedRangeIsRefusedAndSaysToGiveOne()
+    {
+        var reply = await App.IssueAsync(Calls.Typical(PassKinds.LongTerm, from: At("2100-01-01T00:00:00Z")) with { ValidUntil = null });
+
+        Assert.Equal((400, ErrorCodes.DateOutOfRange), (reply.Status, reply.ProblemCode()));
+        Assert.Contains("give validUntil", reply.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AWeekFromEightToEightLocalSpansTheEndOfDaylightSaving()
     {
         var reply = await App.IssueAsync(Calls.Typical(from: At("2027-10-28T08:00:00+02:00"), until: At("2027-11-04T08:00:00+01:00"), sites: "PMC"));
