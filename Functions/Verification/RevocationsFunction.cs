@@ -21,6 +21,9 @@ public sealed class RevocationsFunction(RequestGate gate, RevocationStore revoca
     /// </summary>
     public static readonly TimeSpan Overlap = TimeSpan.FromMinutes(5);
 
+    /// <summary>How far ahead of this instance's clock a cursor may be (another instance's clock): beyond, it was never handed out.</summary>
+    public static readonly TimeSpan ClockTolerance = TimeSpan.FromMinutes(1);
+
     [ApiDescription("Revoked pass ids still within validity, incremental, for offline scanners", Roles = Role.Scanner | Role.Admin, Query = ["since: the cursor of the previous answer, or none for all"], Problems = ["400 invalid_cursor"])]
     [Function("GetRevocations")]
     public async Task<Results<Ok<RevocationList>, ProblemHttpResult>> Run(
@@ -32,14 +35,16 @@ public sealed class RevocationsFunction(RequestGate gate, RevocationStore revoca
             return denied;
         }
 
+        var now = time.GetUtcNow();
         var since = req.Query["since"].FirstOrDefault() ?? "";
-        if (!RevocationStore.IsCursor(since))
+
+        // A date, a typo or a cursor from the future (never handed out; another instance's clock may run a little
+        // ahead) must not read as "nothing new": a scanner would skip revocations in silence.
+        if (!RevocationStore.IsCursor(since) || string.CompareOrdinal(since, RowKeys.Ascending(now + ClockTolerance)) > 0)
         {
-            // A date or a typo must not read as "nothing new": a scanner would skip revocations in silence.
             return ApiError.Invalid(ErrorCodes.InvalidCursor, "since", "Pass back the 'cursor' of the previous answer as it was, or nothing for the full list.").ToResult();
         }
 
-        var now = time.GetUtcNow();
         var rows = await revocations.SinceAsync(since, now, MaxItems, ct);
         var items = rows.Select(r => new RevokedPass(r.PassId, r.RevokedAt, r.ValidUntil)).ToList();
         var cursor = rows.Count > 0 ? rows[^1].RowKey : since;

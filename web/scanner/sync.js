@@ -1,6 +1,7 @@
 // Keeps what offline verification needs (docs/offline-scanners.md): who this scanner is, the JWK set
 // (replaced at each sync), the revocation list (merged by pass id, never cleared, full resync at start
 // and daily), the server's clock, and the queue of offline scans to upload.
+import { Refused } from '../shared/api.js';
 import { importKeySet } from '../shared/keys.js';
 import { pruneRevocations } from './offline.js';
 
@@ -31,17 +32,30 @@ export function createSync({ api, state, now = () => Date.now() }) {
 
   async function revocations(full) {
     let cursor = full ? '' : ((await state.get('cursor')) ?? '');
-    for (;;) {
-      const page = await timed(() => api.revocations(cursor));
-      for (const r of page.revoked) data.revoked.set(r.id, Date.parse(r.validUntil));
-      const moved = page.cursor !== cursor;
-      cursor = page.cursor;
-      if (page.revoked.length < PAGE || !moved) break;
+    try {
+      cursor = await pull(cursor);
+    } catch (e) {
+      // A cursor the server no longer accepts (its clock was set back, storage restored): start over from the
+      // full list rather than stop syncing revocations; the list merges by pass id, so nothing is lost.
+      if (cursor === '' || !(e instanceof Refused && e.code === 'invalid_cursor')) throw e;
+      cursor = await pull('');
+      full = true;
     }
     pruneRevocations(data.revoked, now(), data.me?.scanner?.clockSkewSeconds ?? 120);
     await state.set('cursor', cursor);
     await state.set('revoked', Object.fromEntries(data.revoked));
     if (full) await state.set('lastFullSync', now());
+  }
+
+  // Every page from the cursor on, merged into data.revoked; returns the last cursor.
+  async function pull(cursor) {
+    for (;;) {
+      const page = await timed(() => api.revocations(cursor));
+      for (const r of page.revoked) data.revoked.set(r.id, Date.parse(r.validUntil));
+      const moved = page.cursor !== cursor;
+      cursor = page.cursor;
+      if (page.revoked.length < PAGE || !moved) return cursor;
+    }
   }
 
   async function upload() {

@@ -45,6 +45,8 @@ public sealed class RevocationListTests(AzuriteFixture azurite)
     [InlineData("2026-11-29T11:00:00Z")]
     [InlineData("garbage")]
     [InlineData("0000000000000000001_XYZ")]
+    [InlineData("1749433832996297533")]
+    [InlineData("9999999999999999999")]
     public async Task WhatIsNotACursorIsRefusedRatherThanReadAsNothingNew(string since)
     {
         await using var app = await TestApp.StartAsync(azurite, "revbad");
