@@ -13,9 +13,14 @@ public static class CodeInput
 {
     private const string Base45Alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:";
 
-    /// <summary>Spaces considered for '+' (2^n candidates), and signatures checked at most, per code: a bound on the work a code can cause.</summary>
+    /// <summary>
+    /// Spaces considered for '+' (2^n candidates), and signatures checked at most, per code: a bound on the work a
+    /// code can cause (64 ES256 verifications, a few milliseconds). Spaces that fall in the signature cannot be
+    /// told apart without cryptography, so every code of up to 6 spaces is recognised, and longer ones while
+    /// at most 64 of their candidates are well formed.
+    /// </summary>
     private const int MaxSpaces = 10;
-    private const int MaxSignatureChecks = 24;
+    private const int MaxSignatureChecks = 64;
 
     /// <summary>
     /// Surrounding white space (spaces, CR, LF, TAB) removed and ASCII letters upper-cased (other characters
@@ -63,8 +68,8 @@ public static class CodeInput
 
     /// <summary>
     /// Codes hold spaces of their own, so which spaces were '+' is unknown: each choice is tried, those that are
-    /// not even well formed are dropped without cryptography, and at most <see cref="MaxSignatureChecks"/>
-    /// signatures are checked.
+    /// not well formed (header, key id, claims: <see cref="PassCodec.IsWellFormed"/>) are dropped without
+    /// cryptography, and at most <see cref="MaxSignatureChecks"/> signatures are checked.
     /// </summary>
     private static bool PlusesReadAsSpaces(string code, PassCodec codec)
     {

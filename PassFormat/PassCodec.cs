@@ -53,8 +53,12 @@ public sealed partial class PassCodec(SigningKeyRing keys)
             : new CodeReading(claims, null, key!.KeyId);
     }
 
-    /// <summary>Whether the code is a well-formed COSE_Sign1 by a known key, its signature not checked: steps 1–6, no cryptography.</summary>
-    public bool IsWellFormed(string? code) => Decode(code).Reason is null;
+    /// <summary>
+    /// Whether the code is a well-formed COSE_Sign1 by a known key holding well-formed claims, its signature not
+    /// checked: steps 1–6 and 8, no cryptography. A cheap filter before signature checks of repair candidates.
+    /// </summary>
+    public bool IsWellFormed(string? code) =>
+        Decode(code) is { Reason: null, Message: { } message } && ClaimsCbor.Read(message.Content!.Value.Span) is not null;
 
     private (CoseSign1Message? Message, SigningKey? Key, string? Reason) Decode(string? code)
     {

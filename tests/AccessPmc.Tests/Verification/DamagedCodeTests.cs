@@ -57,6 +57,33 @@ public sealed class DamagedCodeTests(AzuriteFixture azurite) : AppTests(azurite,
     }
 
     [Fact]
+    public void PlusReadAsSpaceIsRecognisedWhereverItsRightChoiceComesWithinTheBound()
+    {
+        // Spaces in the signature cannot be told apart without cryptography: a code of 7 to 10 spaces has up to
+        // 1023 choices. Those whose well-formed choices number at most 64 (CodeInput's bound on signature checks)
+        // must be recognised, even when the right one comes late among them.
+        var codes = Enumerable.Range(0, 8).Select(_ => CodeWhere(c =>
+        {
+            var spaces = c.Count(x => x is '+' or ' ');
+            var choices = spaces is >= 7 and <= 10 ? WellFormedChoices(c.Replace('+', ' ')) : [];
+            return choices.Count is > 0 and <= 64 && choices.IndexOf(c) >= 24;
+        }));
+
+        var missed = codes.Where(c => CodeInput.DamageHint(c.Replace('+', ' '), Codec.Instance) != VerifyHints.PlusAsSpace).ToList();
+
+        Assert.Empty(missed);
+    }
+
+    private static List<string> WellFormedChoices(string damaged)
+    {
+        var spaces = Enumerable.Range(0, damaged.Length).Where(i => damaged[i] == ' ').ToArray();
+        return Enumerable.Range(1, (1 << spaces.Length) - 1)
+            .Select(mask => string.Concat(damaged.Select((ch, i) => Array.IndexOf(spaces, i) is var b and >= 0 && (mask & (1 << b)) != 0 ? '+' : ch)))
+            .Where(Codec.Instance.IsWellFormed)
+            .ToList();
+    }
+
+    [Fact]
     public async Task UrlDecodedCodeIsUnreadableWithAHint()
     {
         var code = CodeWhere(c => Regex.IsMatch(c, "%[89A-F][0-9A-F]"));
