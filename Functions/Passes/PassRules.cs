@@ -20,14 +20,16 @@ public sealed partial class PassRules(IOptions<AccessPmcOptions> options)
 
     public Checked<PassDraft> Validate(IssuePassRequest request, ApiCaller caller, DateTimeOffset now)
     {
-        if (HolderNames.Clean(request.GivenName) is not { } given)
+        var given = HolderNames.Given.Check(request.GivenName);
+        if (given.Violation is not null)
         {
-            return Violation.Invalid(ErrorCodes.ValidationFailed, "givenName", $"Required, 1 to {HolderNames.MaxLength} printable characters.");
+            return given.Violation;
         }
 
-        if (HolderNames.Clean(request.FamilyName) is not { } family)
+        var family = HolderNames.Family.Check(request.FamilyName);
+        if (family.Violation is not null)
         {
-            return Violation.Invalid(ErrorCodes.ValidationFailed, "familyName", $"Required, 1 to {HolderNames.MaxLength} printable characters.");
+            return family.Violation;
         }
 
         if (request.Kind is not { } kind || Policy.Kinds.Find(kind) is not { } policy)
@@ -76,8 +78,8 @@ public sealed partial class PassRules(IOptions<AccessPmcOptions> options)
             return Violation.Invalid(ErrorCodes.ValidityInPast, "validUntil", "validUntil is already past.");
         }
 
-        var label = Policy.DisplayLabel == "none" ? null : HolderNames.Label(given, family);
-        return new PassDraft(given, family, kind, from, until, sites.Value!, unit.Value!, label);
+        var label = Policy.DisplayLabel == "none" ? null : HolderNames.Label(given.Value!, family.Value!);
+        return new PassDraft(given.Value!, family.Value!, kind, from, until, sites.Value!, unit.Value!, label);
     }
 
     private Checked<IReadOnlyList<string>> Sites(IReadOnlyList<string>? requested, ApiCaller caller)
