@@ -19,7 +19,7 @@ public sealed record TextField(string Name, int MaxLength, bool NeedsLetter)
 /// The one rule for text people type and other people read (D62). Such text is shown where it cannot be
 /// questioned: a name in a signed QR label read by an agent at a gate, a reason in a list, a client in a log.
 /// So it must look like what it is: no character that is invisible or that changes how its neighbours are shown
-/// (bidi overrides turn "‮TNOPUD" into "DUPONT"), no stack of combining marks that hides what follows, and
+/// (bidi overrides turn "\u202ETNOPUD" into "DUPONT"), no stack of combining marks that hides what follows, and
 /// something visible in it. The value is trimmed and in NFC; a refusal names the field and the character.
 /// </summary>
 public static class FreeText
