@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using AccessPmc.Contracts;
 using AccessPmc.Functions.Security;
+using AccessPmc.Functions.Text;
 using AccessPmc.PassFormat;
 using Microsoft.Extensions.Options;
 
@@ -94,7 +95,7 @@ public sealed partial class PassRules(IOptions<AccessPmcOptions> options)
         {
             if (code is null || Policy.FindSite(code) is not { } site)
             {
-                return Violation.Invalid(ErrorCodes.UnknownSite, "sites", $"Unknown site '{Truncate(code)}'. Known: {string.Join(", ", Policy.Sites.Select(s => s.Code))}.");
+                return Violation.Invalid(ErrorCodes.UnknownSite, "sites", $"Unknown site '{(code is null ? null : FreeText.Quoted(code, 20))}'. Known: {string.Join(", ", Policy.Sites.Select(s => s.Code))}.");
             }
 
             if (!caller.MayUseSite(site.Code))
@@ -156,8 +157,6 @@ public sealed partial class PassRules(IOptions<AccessPmcOptions> options)
 
     private static DateTimeOffset Truncate(DateTimeOffset t) => DateTimeOffset.FromUnixTimeSeconds(t.ToUnixTimeSeconds());
 
-    // By Unicode scalar values: a cut must never leave half a surrogate pair in the answer.
-    private static string? Truncate(string? s) => s is { Length: > 20 } ? string.Concat(s.EnumerateRunes().Take(20)) + "…" : s;
 
     [GeneratedRegex(@"^[A-Za-z0-9-]{1,32}\z")]
     private static partial Regex UnitCode();

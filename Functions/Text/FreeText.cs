@@ -124,6 +124,18 @@ public static class FreeText
         },
     };
 
+    /// <summary>
+    /// A caller's text quoted back in a message ("Unknown site '…'"): at most <paramref name="max"/> characters
+    /// (Unicode scalar values, never half a pair), each invisible or reordering one written as its U+XXXX, so
+    /// the message reads the same in a log, a console or a terminal.
+    /// </summary>
+    public static string Quoted(string text, int max)
+    {
+        var runes = text.EnumerateRunes().ToList();
+        var quoted = string.Concat(runes.Take(max).Select(r => Unseen(r) is null ? r.ToString() : $"<{Code(r.Value)}>"));
+        return runes.Count > max ? quoted + "…" : quoted;
+    }
+
     /// <summary>"U+202E": how a message names a character, since the character itself may not show.</summary>
     public static string Code(int value) => $"U+{value:X4}";
 

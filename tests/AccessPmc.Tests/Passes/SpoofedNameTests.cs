@@ -67,6 +67,15 @@ public sealed class SpoofedNameTests(AzuriteFixture azurite) : AppTests(azurite,
         Assert.StartsWith("familyName: U+202E ", items[1].Error!.Errors!["familyName"][0], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AnUnknownSiteIsQuotedBackWithWhatItHidesNamed()
+    {
+        var reply = await App.IssueAsync(Calls.Typical(sites: "PMC\u202E1"));
+
+        Assert.Equal((400, ErrorCodes.UnknownSite), (reply.Status, reply.ProblemCode()));
+        Assert.StartsWith("Unknown site 'PMC<U+202E>1'.", Assert.Single(Errors(reply)["sites"]), StringComparison.Ordinal);
+    }
+
     private static Dictionary<string, string[]> Errors(Reply reply) =>
         JsonDocument.Parse(reply.Body).RootElement.GetProperty("errors").Deserialize<Dictionary<string, string[]>>()!;
 }

@@ -122,4 +122,11 @@ public sealed class FreeTextTests
 
         Assert.Contains("UTF-16 code units", Label.Check(chain).Violation?.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("PMC\u202eX", 20, "PMC<U+202E>X")]
+    [InlineData("a\u200bb", 20, "a<U+200B>b")]
+    [InlineData("abcdef", 3, "abc…")]
+    public void CallerTextQuotedInAMessageShowsWhatItHides(string text, int max, string quoted) =>
+        Assert.Equal(quoted, FreeText.Quoted(Regex.Unescape(text), max));
 }
