@@ -23,6 +23,9 @@ public static class ErrorCodes
     public const string Forbidden = "forbidden";
     public const string SiteNotAllowed = "site_not_allowed";
     public const string NotFound = "not_found";
+
+    /// <summary>The client is disabled (409): it cannot be changed, only replaced by a new one.</summary>
+    public const string ClientDisabled = "client_disabled";
     public const string HolderNotFound = "holder_not_found";
     public const string IdempotencyInFlight = "idempotency_in_flight";
     public const string IdempotencyMismatch = "idempotency_key_reused";

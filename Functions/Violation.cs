@@ -15,6 +15,9 @@ public enum ViolationKind
     /// <summary>Clashes with something in progress; retrying later may succeed (409).</summary>
     Conflict,
 
+    /// <summary>Clashes with the thing's state, which will not change (a disabled client): retrying cannot succeed (409).</summary>
+    StateConflict,
+
     /// <summary>Well formed but contradicts what was sent before, e.g. a reused idempotency key (422).</summary>
     Unprocessable,
 

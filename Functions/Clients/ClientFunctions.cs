@@ -70,7 +70,7 @@ public sealed class ClientFunctions(RequestGate gate, ClientRules rules, ClientS
         return await clients.DisableAsync(id, ct) is { } client ? TypedResults.Ok(client) : ApiError.NotFound("client").ToResult();
     }
 
-    [ApiDescription("Gives a client a new key (shown once); the old one stops working", Roles = Role.Admin, Problems = ["404 not_found"])]
+    [ApiDescription("Gives an enabled client a new key (shown once); the old one stops working", Roles = Role.Admin, Problems = ["404 not_found", "409 client_disabled"])]
     [Function("RotateClientKey")]
     public async Task<Results<Ok<ClientWithKey>, ProblemHttpResult>> Rotate(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/clients/{id}/rotate")] HttpRequest req, string id, CancellationToken ct)
@@ -81,9 +81,14 @@ public sealed class ClientFunctions(RequestGate gate, ClientRules rules, ClientS
             return denied;
         }
 
+        var rotation = await clients.RotateKeyAsync(id, ct);
+        if (rotation.Violation is not null)
+        {
+            return rotation.Violation.ToResult();
+        }
+
+        var rotated = rotation.Value!;
         req.HttpContext.Response.Headers.CacheControl = "no-store";
-        return await clients.RotateKeyAsync(id, ct) is not { } rotated ? ApiError.NotFound("client").ToResult()
-            : rotated.Client.Role == Roles.Scanner ? TypedResults.Ok(rotated with { EnrolmentUrl = links.For(req, rotated.ApiKey) })
-            : TypedResults.Ok(rotated);
+        return rotated.Client.Role == Roles.Scanner ? TypedResults.Ok(rotated with { EnrolmentUrl = links.For(req, rotated.ApiKey) }) : TypedResults.Ok(rotated);
     }
 }

@@ -1,6 +1,7 @@
 using AccessPmc.Contracts;
 using AccessPmc.Functions.Passes;
 using AccessPmc.Functions.Security;
+using AccessPmc.Functions.Text;
 using Microsoft.Extensions.Options;
 
 namespace AccessPmc.Functions.Clients;
@@ -10,11 +11,15 @@ public sealed record ClientDraft(string Name, Role Role, IReadOnlyList<string> U
 /// <summary>What a client may be: issuers need units and sites, scanners need sites, admins need neither.</summary>
 public sealed class ClientRules(IOptions<AccessPmcOptions> options)
 {
+    /// <summary>Shown in lists and logs to the people who manage clients: the shared free-text rule (D62).</summary>
+    public static readonly TextField Name = new("name", 64, NeedsLetter: false);
+
     public Checked<ClientDraft> Validate(CreateClientRequest request)
     {
-        if (request.Name?.Trim() is not { Length: > 0 and <= 64 } name)
+        var name = Name.Check(request.Name);
+        if (name.Violation is not null)
         {
-            return Violation.Invalid(ErrorCodes.ValidationFailed, "name", "1 to 64 characters.");
+            return name.Violation;
         }
 
         var role = ApiCaller.ParseRole(request.Role);
@@ -29,7 +34,7 @@ public sealed class ClientRules(IOptions<AccessPmcOptions> options)
         if (role == Role.Admin)
         {
             return units.Count + sites.Count == 0
-                ? new ClientDraft(name, role, [], [])
+                ? new ClientDraft(name.Value!, role, [], [])
                 : Violation.Invalid(ErrorCodes.ValidationFailed, "role", "An admin has no unit or site scope: it may do everything.");
         }
 
@@ -48,6 +53,17 @@ public sealed class ClientRules(IOptions<AccessPmcOptions> options)
             return Violation.Invalid(ErrorCodes.UnknownSite, "sites", "At least one site from the catalogue (or *).");
         }
 
-        return new ClientDraft(name, role, units, sites.Select(s => options.Value.FindSite(s)?.Code ?? s).ToList());
+        if ((EverythingAlone("units", units) ?? EverythingAlone("sites", sites)) is { } mixed)
+        {
+            return mixed;
+        }
+
+        return new ClientDraft(name.Value!, role, units, sites.Select(s => options.Value.FindSite(s)?.Code ?? s).ToList());
     }
+
+    // "*" beside codes is a contradiction a reader of the list would resolve either way: scoped or not. Refused.
+    private static Violation? EverythingAlone(string field, List<string> codes) =>
+        codes.Count > 1 && codes.Contains(ApiCaller.Everything)
+            ? Violation.Invalid(ErrorCodes.ValidationFailed, field, $"{field}: * means every one and stands alone; give * or a list of codes, not both.")
+            : null;
 }

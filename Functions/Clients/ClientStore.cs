@@ -50,26 +50,47 @@ public sealed class ClientStore(Tables tables, TimeProvider time)
     public async Task<IReadOnlyList<ClientResponse>> ListAsync(CancellationToken ct) =>
         (await tables.Clients.ListAsync<ClientEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {ClientEntity.Partition}"), ct)).Select(e => e.ToResponse()).ToList();
 
-    public async Task<ClientResponse?> DisableAsync(string id, CancellationToken ct) =>
-        await ChangeAsync(id, e => e.DisabledAt ??= time.GetUtcNow(), ct) is { } e ? e.ToResponse() : null;
-
-    public async Task<ClientWithKey?> RotateKeyAsync(string id, CancellationToken ct)
+    /// <summary>The client, disabled now or already; null for an unknown client.</summary>
+    public async Task<ClientResponse?> DisableAsync(string id, CancellationToken ct)
     {
-        var key = ApiKeys.Generate(id);
-        var e = await ChangeAsync(id, e => e.KeyHash = ApiKeys.Hash(key), ct);
-        return e is null ? null : new ClientWithKey(e.ToResponse(), key);
+        var outcome = await ChangeAsync(id, e => e.DisabledAt is null && (e.DisabledAt = time.GetUtcNow()) is not null, ct);
+        return outcome?.Row.ToResponse();
     }
 
-    /// <summary>Applies <paramref name="change"/> to the stored client (again on a fresh read if someone changed it meanwhile).</summary>
-    private async Task<ClientEntity?> ChangeAsync(string id, Action<ClientEntity> change, CancellationToken ct)
+    /// <summary>
+    /// A new key for an enabled client. A disabled client is refused (409 <c>client_disabled</c>): its new key would
+    /// be refused at once, and an answer of 200 with a key that never works reads as success.
+    /// </summary>
+    public async Task<Checked<ClientWithKey>> RotateKeyAsync(string id, CancellationToken ct)
     {
-        var outcome = await OptimisticUpdate.ApplyAsync(tables.Clients, await ReadAsync(id, ct), e =>
+        var key = ApiKeys.Generate(id);
+        var outcome = await ChangeAsync(id, e =>
         {
-            change(e);
+            if (e.DisabledAt is not null)
+            {
+                return false;
+            }
+
+            e.KeyHash = ApiKeys.Hash(key);
             return true;
-        }, token => ReadAsync(id, token), ct);
+        }, ct);
+        return outcome switch
+        {
+            null => Violation.NotFound("client"),
+            { Written: false } => new Violation(ViolationKind.StateConflict, ErrorCodes.ClientDisabled, null, "This client is disabled: its key cannot be rotated. Create a new client instead."),
+            { Row: var e } => new ClientWithKey(e.ToResponse(), key),
+        };
+    }
+
+    /// <summary>
+    /// Applies <paramref name="change"/> (false: no write) to the stored client, again on a fresh read if someone
+    /// changed it meanwhile; null for an unknown client.
+    /// </summary>
+    private async Task<(ClientEntity Row, bool Written)?> ChangeAsync(string id, Func<ClientEntity, bool> change, CancellationToken ct)
+    {
+        var outcome = await OptimisticUpdate.ApplyAsync(tables.Clients, await ReadAsync(id, ct), change, token => ReadAsync(id, token), ct);
         cache.TryRemove(id, out _);
-        return outcome?.Row;
+        return outcome;
     }
 
     private async Task<ClientEntity?> ReadAsync(string id, CancellationToken ct)

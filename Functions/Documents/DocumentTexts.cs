@@ -53,6 +53,7 @@ public sealed record DocumentTexts
         RefusedReason = "Motif",
         ReasonNotFound = "introuvable (404)",
         ReasonErased = "données effacées (410)",
+        ReasonMalformed = "identifiant mal formé (400)",
     };
 
     public static readonly DocumentTexts English = new()
@@ -100,6 +101,7 @@ public sealed record DocumentTexts
         RefusedReason = "Reason",
         ReasonNotFound = "not found (404)",
         ReasonErased = "data erased (410)",
+        ReasonMalformed = "malformed id (400)",
     };
 
     public required string Language { get; init; }
@@ -140,6 +142,7 @@ public sealed record DocumentTexts
     public required string RefusedReason { get; init; }
     public required string ReasonNotFound { get; init; }
     public required string ReasonErased { get; init; }
+    public required string ReasonMalformed { get; init; }
 
     /// <summary>The catalogue for <paramref name="language"/> (<c>fr</c> or <c>en</c>, any case), or null.</summary>
     public static DocumentTexts? For(string language) => language.ToLowerInvariant() switch

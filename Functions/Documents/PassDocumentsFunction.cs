@@ -3,6 +3,7 @@ using AccessPmc.Contracts;
 using AccessPmc.Functions.ApiDescription;
 using AccessPmc.Functions.Http;
 using AccessPmc.Functions.Security;
+using AccessPmc.Functions.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
@@ -14,7 +15,8 @@ namespace AccessPmc.Functions.Documents;
 /// <c>POST /api/passes/documents</c> (issuer, admin) with <see cref="DocumentBatchRequest"/>: one PDF for 1 to 500
 /// ids, in the given order. Refused ids (unknown or another unit's: 404; erased: 410) do not fail the request:
 /// they are listed on the PDF's last page(s), and the <c>Documents-Printed</c> / <c>Documents-Refused</c> headers
-/// give the counts. 400 for a malformed request (no ids, over 500, an id that is not 1-64 printable characters).
+/// give the counts; so is an id that is not a pass id (400), listed with what is not printable ASCII shown as �.
+/// 400 for a malformed request (no ids, over 500, an empty id or one over 64 characters).
 /// </summary>
 public sealed class PassDocumentsFunction(RequestGate gate, PassDocuments documents, IOptions<AccessPmcOptions> options)
 {
@@ -64,11 +66,12 @@ public sealed class PassDocumentsFunction(RequestGate gate, PassDocuments docume
             return ApiError.Invalid(ErrorCodes.TooManyItems, "ids", $"At most {PassDocuments.MaxBatch} ids per request.");
         }
 
+        // Only the size is checked here: a malformed id is refused alone, on the refusal page (PassDocuments.Malformed).
         for (var i = 0; i < ids.Count; i++)
         {
-            if (ids[i] is not { Length: > 0 and <= MaxIdLength } id || id.Any(char.IsControl))
+            if (ids[i] is not { Length: > 0 } id || new StringInfo(id).LengthInTextElements > MaxIdLength || id.Length > MaxIdLength * FreeText.MaxUnitsPerCharacter)
             {
-                return ApiError.Invalid(ErrorCodes.ValidationFailed, $"ids[{i}]", $"Each id is 1 to {MaxIdLength} printable characters.");
+                return ApiError.Invalid(ErrorCodes.ValidationFailed, $"ids[{i}]", $"Each id is 1 to {MaxIdLength} characters (text elements); a pass id is 32 lowercase hex digits.");
             }
         }
 

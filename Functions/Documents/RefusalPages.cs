@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 
@@ -6,7 +7,8 @@ namespace AccessPmc.Functions.Documents;
 
 /// <summary>
 /// An id of a batch that got no document: <paramref name="Position"/> is its 1-based place in the request,
-/// <paramref name="Status"/> the answer a single read would have given (404 unknown or another unit's, 410 erased).
+/// <paramref name="Status"/> the answer a single read would have given (404 unknown or another unit's, 410 erased),
+/// or 400 when the id is not a pass id at all.
 /// </summary>
 public sealed record Refusal(int Position, string Id, int Status);
 
@@ -45,10 +47,28 @@ public static class RefusalPages
         y += RowHeight + 4;
         foreach (var refusal in refusals)
         {
-            var why = refusal.Status == 410 ? texts.ReasonErased : texts.ReasonNotFound;
-            Row(g, refusal.Position.ToString(CultureInfo.InvariantCulture), DocumentFonts.Printable(refusal.Id), why, position, id, reason, y, bold: false);
+            var why = refusal.Status switch { 410 => texts.ReasonErased, 400 => texts.ReasonMalformed, _ => texts.ReasonNotFound };
+            Row(g, refusal.Position.ToString(CultureInfo.InvariantCulture), Visible(refusal.Id), why, position, id, reason, y, bold: false);
             y += RowHeight;
         }
+    }
+
+    /// <summary>
+    /// The id as printed: pass ids are printable ASCII, so every text element that is not (a letter with accents, a
+    /// bidi override, a zero-width space) becomes one visible �. Nothing is dropped, reordered or hidden, and a
+    /// 64-character id stays 64 characters wide.
+    /// </summary>
+    public static string Visible(string id)
+    {
+        var shown = new StringBuilder(id.Length);
+        var elements = StringInfo.GetTextElementEnumerator(id);
+        while (elements.MoveNext())
+        {
+            var element = elements.GetTextElement();
+            shown.Append(element is [>= '!' and <= '~'] ? element : DocumentFonts.Replacement.ToString());
+        }
+
+        return shown.ToString();
     }
 
     // Ids are at most 64 characters (checked on the request): they shrink to their column, never past it.

@@ -53,5 +53,5 @@ public static class ContentTypes
     public static ApiError Unsupported(string detail) =>
         new(StatusCodes.Status415UnsupportedMediaType, ErrorCodes.UnsupportedMediaType, "Unsupported body type or charset.", detail);
 
-    private static string Shorten(string text) => text.Length <= 40 ? text : string.Concat(text.EnumerateRunes().Take(40)) + "…";
+    private static string Shorten(string text) => Text.FreeText.Quoted(text, 40);
 }

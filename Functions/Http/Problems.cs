@@ -13,6 +13,7 @@ public static class Problems
         ViolationKind.Forbidden => ApiError.Forbidden(violation.Code, violation.Message),
         ViolationKind.NotFound => new(StatusCodes.Status404NotFound, violation.Code, violation.Message),
         ViolationKind.Conflict => new(StatusCodes.Status409Conflict, violation.Code, violation.Message, "Retry in a few seconds."),
+        ViolationKind.StateConflict => new(StatusCodes.Status409Conflict, violation.Code, violation.Message),
         ViolationKind.Unprocessable => new(StatusCodes.Status422UnprocessableEntity, violation.Code, violation.Message),
         ViolationKind.Gone => new(StatusCodes.Status410Gone, violation.Code, violation.Message),
         _ => throw new ArgumentOutOfRangeException(nameof(violation), violation.Kind, "Unknown violation kind."),

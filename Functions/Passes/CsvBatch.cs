@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using AccessPmc.Contracts;
+using AccessPmc.Functions.Text;
 using Microsoft.Extensions.Options;
 using Sylvan.Data.Csv;
 
@@ -129,7 +130,7 @@ public sealed partial class CsvBatch(IOptions<AccessPmcOptions> options)
                 : null;
             return iso is null
                 ? $"'{Shorten(value)}' is not a date: write it in ISO 8601, e.g. 2027-02-01T08:00."
-                : $"'{value}' is written day first: write {iso}, or send the file with ?dates=day-first.";
+                : $"'{Shorten(value)}' is written day first: write {iso}, or send the file with ?dates=day-first.";
         }
 
         return $"'{Shorten(value)}' is not an ISO 8601 date such as 2027-02-01T08:00 or 2027-02-01T08:00:00+01:00.";
@@ -143,7 +144,7 @@ public sealed partial class CsvBatch(IOptions<AccessPmcOptions> options)
         return new DateTimeOffset(local, offset);
     }
 
-    private static string Shorten(string text) => text.Length <= 40 ? text : string.Concat(text.EnumerateRunes().Take(40)) + "…";
+    private static string Shorten(string text) => FreeText.Quoted(text, 40);
 
     private static Violation Invalid(string message) => Violation.Invalid(ErrorCodes.InvalidCsv, "csv", message);
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using AccessPmc.Contracts;
 using AccessPmc.Functions.Security;
+using AccessPmc.Functions.Text;
 using AccessPmc.PassFormat;
 using Microsoft.Extensions.Options;
 
@@ -20,14 +21,16 @@ public sealed partial class PassRules(IOptions<AccessPmcOptions> options)
 
     public Checked<PassDraft> Validate(IssuePassRequest request, ApiCaller caller, DateTimeOffset now)
     {
-        if (HolderNames.Clean(request.GivenName) is not { } given)
+        var given = HolderNames.Given.Check(request.GivenName);
+        if (given.Violation is not null)
         {
-            return Violation.Invalid(ErrorCodes.ValidationFailed, "givenName", $"Required, 1 to {HolderNames.MaxLength} printable characters.");
+            return given.Violation;
         }
 
-        if (HolderNames.Clean(request.FamilyName) is not { } family)
+        var family = HolderNames.Family.Check(request.FamilyName);
+        if (family.Violation is not null)
         {
-            return Violation.Invalid(ErrorCodes.ValidationFailed, "familyName", $"Required, 1 to {HolderNames.MaxLength} printable characters.");
+            return family.Violation;
         }
 
         if (request.Kind is not { } kind || Policy.Kinds.Find(kind) is not { } policy)
@@ -82,8 +85,8 @@ public sealed partial class PassRules(IOptions<AccessPmcOptions> options)
             return Violation.Invalid(ErrorCodes.ValidityInPast, "validUntil", "validUntil is already past.");
         }
 
-        var label = Policy.DisplayLabel == "none" ? null : HolderNames.Label(given, family);
-        return new PassDraft(given, family, kind, from, until, sites.Value!, unit.Value!, label);
+        var label = Policy.DisplayLabel == "none" ? null : HolderNames.Label(given.Value!, family.Value!);
+        return new PassDraft(given.Value!, family.Value!, kind, from, until, sites.Value!, unit.Value!, label);
     }
 
     private Checked<IReadOnlyList<string>> Sites(IReadOnlyList<string>? requested, ApiCaller caller)
@@ -98,7 +101,7 @@ public sealed partial class PassRules(IOptions<AccessPmcOptions> options)
         {
             if (code is null || Policy.FindSite(code) is not { } site)
             {
-                return Violation.Invalid(ErrorCodes.UnknownSite, "sites", $"Unknown site '{Truncate(code)}'. Known: {string.Join(", ", Policy.Sites.Select(s => s.Code))}.");
+                return Violation.Invalid(ErrorCodes.UnknownSite, "sites", $"Unknown site '{(code is null ? null : FreeText.Quoted(code, 20))}'. Known: {string.Join(", ", Policy.Sites.Select(s => s.Code))}.");
             }
 
             if (!caller.MayUseSite(site.Code))
@@ -160,8 +163,6 @@ public sealed partial class PassRules(IOptions<AccessPmcOptions> options)
 
     private static DateTimeOffset Truncate(DateTimeOffset t) => DateTimeOffset.FromUnixTimeSeconds(t.ToUnixTimeSeconds());
 
-    // By Unicode scalar values: a cut must never leave half a surrogate pair in the answer.
-    private static string? Truncate(string? s) => s is { Length: > 20 } ? string.Concat(s.EnumerateRunes().Take(20)) + "…" : s;
 
     [GeneratedRegex(@"^[A-Za-z0-9-]{1,32}\z")]
     private static partial Regex UnitCode();

@@ -2,6 +2,7 @@ using AccessPmc.Contracts;
 using AccessPmc.Functions.ApiDescription;
 using AccessPmc.Functions.Http;
 using AccessPmc.Functions.Security;
+using AccessPmc.Functions.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
@@ -13,6 +14,9 @@ namespace AccessPmc.Functions.Passes;
 public sealed class RevokePassFunction(RequestGate gate, PassAccess passes, PassStore store, TimeProvider time, IOptions<AccessPmcOptions> options, ILogger<RevokePassFunction> logger)
 {
     public const int MaxReasonLength = 200;
+
+    /// <summary>The reason is read in lists and exports: the shared free-text rule (D62), any visible character.</summary>
+    public static readonly TextField Reason = new("reason", MaxReasonLength, NeedsLetter: false);
 
     [ApiDescription("Revokes a pass with a reason (idempotent: the first reason stays)", Roles = Role.Issuer | Role.Admin, Request = typeof(RevokePassRequest), Problems = ["400 validation_failed", "404 not_found"])]
     [Function("RevokePass")]
@@ -31,9 +35,10 @@ public sealed class RevokePassFunction(RequestGate gate, PassAccess passes, Pass
             return body.Error.ToResult();
         }
 
-        if (body.Value!.Reason?.Trim() is not { Length: > 0 and <= MaxReasonLength } reason)
+        var reason = Reason.Check(body.Value!.Reason);
+        if (reason.Violation is not null)
         {
-            return ApiError.Invalid(ErrorCodes.ValidationFailed, "reason", $"Say why, in 1 to {MaxReasonLength} characters.").ToResult();
+            return reason.Violation.ToResult();
         }
 
         var pass = await passes.FindAsync(admission.Admitted, id, ct);
@@ -42,7 +47,7 @@ public sealed class RevokePassFunction(RequestGate gate, PassAccess passes, Pass
             return pass.Violation.ToResult();
         }
 
-        var revoked = await store.RevokeAsync(pass.Value!, reason, admission.Admitted.Id, time.GetUtcNow(), ct);
+        var revoked = await store.RevokeAsync(pass.Value!, reason.Value!, admission.Admitted.Id, time.GetUtcNow(), ct);
         logger.LogInformation("Pass {PassId} revoked by client {ClientId}", revoked.Id, admission.Admitted.Id);
         return TypedResults.Ok(revoked.ToResponse(req));
     }

@@ -13,7 +13,7 @@ namespace AccessPmc.Functions.Privacy;
 
 /// <summary>
 /// A holder's rights on request (admin only): access (GDPR art. 15) and erasure (art. 17). Both take
-/// <c>{givenName, familyName}</c>, checked with the issuing rules' name rule. Logs carry counts, never names.
+/// <c>{givenName, familyName}</c>, as loose as any name ever stored (<see cref="HolderNames.Searched"/>). Logs carry counts, never names.
 /// </summary>
 public sealed class HolderFunctions(RequestGate gate, HolderData holders, IOptions<AccessPmcOptions> options, ILogger<HolderFunctions> logger)
 {
@@ -78,8 +78,10 @@ public sealed class HolderFunctions(RequestGate gate, HolderData holders, IOptio
             return body.Error;
         }
 
-        return HolderNames.Clean(body.Value!.GivenName) is { } given && HolderNames.Clean(body.Value.FamilyName) is { } family
-            ? (admission.Admitted, given, family)
-            : ApiError.Invalid(ErrorCodes.ValidationFailed, "familyName", "Give the holder's given and family names, as on their passes.");
+        var given = HolderNames.Searched(HolderNames.Given, body.Value!.GivenName);
+        var family = HolderNames.Searched(HolderNames.Family, body.Value.FamilyName);
+        return (given.Violation ?? family.Violation) is { } violation
+            ? violation.ToApiError()
+            : (admission.Admitted, given.Value!, family.Value!);
     }
 }

@@ -3,6 +3,7 @@
 // live in issue.js and batch.js, shown as tabs (#passes, #passes/issue, #passes/batch).
 import { $, el, table, download, problemText, notify, ask, savePassDocument } from './ui.js';
 import { shortId } from './format.js';
+import { visibleText } from '../shared/visible.js';
 import { createIssueForm } from './issue.js';
 import { createBatchUpload } from './batch.js';
 
@@ -68,7 +69,8 @@ export function createPasses(ctx) {
     }
   }
 
-  const holder = (p) => [p.givenName, p.familyName].filter(Boolean).join(' ') || p.displayLabel || shortId(p.id);
+  // Names stored before D62 may hide or reorder characters: shown with them made visible.
+  const holder = (p) => visibleText([p.givenName, p.familyName].filter(Boolean).join(' ') || p.displayLabel) || shortId(p.id);
 
   function matches(p, filter) {
     const text = `${p.givenName ?? ''} ${p.familyName ?? ''} ${p.displayLabel ?? ''} ${p.id}`.toLowerCase();

@@ -2,6 +2,7 @@
 // the service sorts it, printable, and as the service's own CSV. Times in the site's zone.
 import { $, el, table, download, problemText, notify, siteLabel } from './ui.js';
 import { shortId } from './format.js';
+import { visibleText } from '../shared/visible.js';
 
 /** @param {{api: any, me: any, i18n: any}} ctx */
 export function createPresence({ api, me, i18n }) {
@@ -34,7 +35,7 @@ export function createPresence({ api, me, i18n }) {
     $('presence-table').replaceChildren(call.inside.length === 0 ? el('p', { class: 'muted', text: i18n.t('presence.empty') }) : table(
       i18n.t('presence.caption', { site: call.name }),
       columns,
-      call.inside.map((p) => [p.displayLabel ?? i18n.t('presence.noLabel'), p.kind ? i18n.t(`kind.${p.kind}`) : '—', i18n.dateTime(new Date(p.enteredAt), zone), p.enteredThrough, el('code', { title: p.passId, text: shortId(p.passId) })]),
+      call.inside.map((p) => [visibleText(p.displayLabel) ?? i18n.t('presence.noLabel'), p.kind ? i18n.t(`kind.${p.kind}`) : '—', i18n.dateTime(new Date(p.enteredAt), zone), p.enteredThrough, el('code', { title: p.passId, text: shortId(p.passId) })]),
       { captionHidden: false },
     ));
   }

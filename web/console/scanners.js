@@ -3,6 +3,7 @@
 // key never travels to be drawn, and it is dropped from the page when the admin says they are done.
 import { Refused } from '../shared/api.js';
 import { drawQr } from '../shared/qr.js';
+import { visibleText } from '../shared/visible.js';
 import { $, el, table, problemText, notify, ask, showFieldErrors, clearFieldErrors, siteChecks, tickedSites } from './ui.js';
 
 /** @param {{api: any, me: any, i18n: any}} ctx */
@@ -33,12 +34,12 @@ export function createScanners({ api, me, i18n }) {
     $('scanners-status').textContent = i18n.t('scanners.count', { n: clients.length });
     const columns = ['name', 'sites', 'created', 'state', 'actions'].map((c) => i18n.t(`scanners.col.${c}`));
     $('scanners-table').replaceChildren(clients.length === 0 ? '' : table(i18n.t('scanners.list'), columns, clients.map((c) => [
-      c.name,
+      visibleText(c.name),
       c.sites.join(', '),
       i18n.dateTime(new Date(c.createdAt)),
       c.disabledAt ? i18n.t('scanners.disabledAt', { at: i18n.dateTime(new Date(c.disabledAt)) }) : i18n.t('scanners.active'),
       el('div', { class: 'row-actions' }, [
-        el('button', { type: 'button', class: 'small', text: i18n.t('scanners.rotate'), 'aria-label': i18n.t('scanners.rotateLabel', { name: c.name }), onclick: () => rotate(c) }),
+        el('button', { type: 'button', class: 'small', text: i18n.t('scanners.rotate'), 'aria-label': i18n.t('scanners.rotateLabel', { name: c.name }), disabled: Boolean(c.disabledAt), onclick: () => rotate(c) }),
         el('button', { type: 'button', class: 'small danger', text: i18n.t('scanners.disable'), 'aria-label': i18n.t('scanners.disableLabel', { name: c.name }), disabled: Boolean(c.disabledAt), onclick: () => disable(c) }),
       ]),
     ])));

@@ -3,6 +3,7 @@
 // this phone's own scans would miss every other gate.
 import { Refused } from '../shared/api.js';
 import { el, table } from '../shared/dom.js';
+import { visibleText } from '../shared/visible.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -25,7 +26,7 @@ export function createRollCall(i18n) {
     $('rollcall-list').replaceChildren(call.inside.length === 0 ? el('p', { class: 'message', text: i18n.t('rollcall.empty') }) : table(
       i18n.t('rollcall.caption', { site: call.name }),
       ['label', 'kind', 'entered', 'through'].map((c) => i18n.t(`rollcall.col.${c}`)),
-      call.inside.map((p) => [p.displayLabel ?? i18n.t('rollcall.noLabel'), p.kind ? i18n.t(`kind.${p.kind}`) : '—', i18n.dateTime(new Date(p.enteredAt), zone), p.enteredThrough]),
+      call.inside.map((p) => [visibleText(p.displayLabel) ?? i18n.t('rollcall.noLabel'), p.kind ? i18n.t(`kind.${p.kind}`) : '—', i18n.dateTime(new Date(p.enteredAt), zone), p.enteredThrough]),
     ));
   }
 

@@ -2,6 +2,7 @@
 // (label, kind, validity end only when the signature held), presence, advice on damaged codes, and
 // for offline verdicts the age of the revocation list. Back to scanning after a few seconds or a tap.
 import { signal } from './feedback.js';
+import { visibleText } from '../shared/visible.js';
 
 const SHOWN_MS = { valid: 3000, invalid: 5000, cannot: 6000 };
 
@@ -77,7 +78,8 @@ export function createVerdictView(root, i18n) {
       root.dataset.reason = verdict.reason ?? '';
       $('verdict-title').textContent = i18n.t(`verdict.${verdict.result}`);
       line('verdict-reason', reasonText(verdict));
-      line('verdict-label', verdict.label);
+      // Online or offline, the label is shown with anything hidden in it made visible (passes signed before D62).
+      line('verdict-label', visibleText(verdict.label));
       line('verdict-kind', verdict.kind ? i18n.t(`kind.${verdict.kind}`) : null);
       line('verdict-until', verdict.validUntil ? i18n.t('verdict.until', { date: i18n.dateTime(verdict.validUntil) }) : null);
       line('verdict-presence', [directionText(verdict), presenceText(verdict.presence)].filter(Boolean).join(' · ') || null);

@@ -28,6 +28,33 @@ public sealed class RevokePassTests(AzuriteFixture azurite) : AppTests(azurite, 
         Assert.Equal(PassStatuses.Active, (await App.GetAsync(pass.Id)).Json<PassResponse>().Status);
     }
 
+    [Theory]
+    [InlineData("a\u0000b", "U+0000")]
+    [InlineData("perdu\u202e", "U+202E")]
+    [InlineData("\u200b", "U+200B")]
+    public async Task AReasonWithControlOrInvisibleCharactersIs400AndRevokesNothing(string reason, string code)
+    {
+        var pass = await App.IssuedAsync();
+
+        var reply = await App.RevokeAsync(pass.Id, reason: System.Text.RegularExpressions.Regex.Unescape(reason));
+
+        Assert.Equal((400, ErrorCodes.ValidationFailed), (reply.Status, reply.ProblemCode()));
+        Assert.Contains($"reason: {code} ", reply.Body, StringComparison.Ordinal);
+        Assert.Equal(PassStatuses.Active, (await App.GetAsync(pass.Id)).Json<PassResponse>().Status);
+    }
+
+    [Fact]
+    public async Task AReasonIsCountedInCharactersAsPeopleSeeThem()
+    {
+        var pass = await App.IssuedAsync();
+        var reason = string.Concat(Enumerable.Repeat("e\u0301", 200)); // 400 UTF-16 units, 200 characters
+
+        var reply = await App.RevokeAsync(pass.Id, reason: System.Text.RegularExpressions.Regex.Unescape(reason));
+
+        Assert.Equal(200, reply.Status);
+        Assert.Equal(string.Concat(Enumerable.Repeat("é", 200)), reply.Json<PassResponse>().RevocationReason);
+    }
+
     [Fact]
     public async Task AnotherUnitCannotRevoke()
     {

@@ -1,4 +1,5 @@
 using AccessPmc.Contracts;
+using AccessPmc.Functions.Passes;
 using AccessPmc.Functions.Privacy;
 
 namespace AccessPmc.Tests.Privacy;
@@ -56,7 +57,7 @@ public sealed class HolderRightsTests(AzuriteFixture azurite) : AppTests(azurite
     [InlineData("Jeanne\u0007", "Dupont")]
     [InlineData("Jeanne", "")]
     [InlineData("Jeanne", "Du\npont")]
-    public async Task HolderNamesFollowTheIssuingRules(string given, string family)
+    public async Task HolderNamesWithControlCharactersOrEmptyAre400(string given, string family)
     {
         var reply = await ExportAsync(new HolderRequest(given, family));
 
@@ -77,6 +78,21 @@ public sealed class HolderRightsTests(AzuriteFixture azurite) : AppTests(azurite
         var after = (await App.GetAsync(pass.Id, TestApp.AdminKey)).Json<PassResponse>();
         Assert.Equal((null, null, PassStatuses.Revoked), (after.GivenName, after.FamilyName, after.Status));
         Assert.Empty((await ExportAsync(new HolderRequest("Hélène", "D'Argent"))).Json<HolderExport>().Passes);
+    }
+
+    [Fact]
+    public async Task AHolderWhoseNameWasStoredBeforeTheTextRuleIsStillFoundAndErased()
+    {
+        // Issuing now refuses U+200B (D62); a row from before keeps it, and its holder keeps their rights.
+        var pass = await App.IssuedAsync();
+        var row = (await App.Tables.Passes.GetEntityAsync<PassEntity>(PassStore.PartitionOf(pass.Id), pass.Id)).Value;
+        row.GivenName = "Jea\u200Bnne";
+        row.HolderKey = HolderNames.MatchKey(row.GivenName, row.FamilyName!);
+        await App.Tables.Passes.UpdateEntityAsync(row, row.ETag);
+
+        var erased = await EraseAsync(new HolderRequest("Jea\u200Bnne", "Dupont"));
+
+        Assert.Equal((200, 1), (erased.Status, erased.Json<HolderErasure>().PassesErased));
     }
 
     [Fact]
