@@ -12,7 +12,7 @@ namespace AccessPmc.Functions.Presence;
 /// <summary><c>GET /api/anomalies?site=&amp;from=&amp;to=&amp;pageSize=&amp;next=</c> (admin): anomalies in a bounded time range, oldest first, paged.</summary>
 public sealed class AnomaliesFunction(RequestGate gate, AnomalyStore anomalies, IOptions<AccessPmcOptions> options, TimeProvider time)
 {
-    [ApiDescription("Anomalies in a time range (at most 31 days), oldest first, paged", Roles = Role.Admin, Query = ["site: a catalogue site, or none for all", "from: ISO 8601 with offset, included (default: 24 hours before to)", "to: ISO 8601 with offset, excluded (default: now)", "pageSize: 1 to the configured maximum", "next: the previous page's token"], Problems = ["400 validation_failed", "400 unknown_site"])]
+    [ApiDescription("Anomalies in a time range (at most 31 days), oldest first, paged", Roles = Role.Admin, Query = ["site: a catalogue site, or none for all", "from: ISO 8601 with offset, included (default: 24 hours before to)", "to: ISO 8601 with offset, excluded (default: now)", "pageSize: 1 to the configured maximum", "next: the previous page's token"], Problems = ["400 validation_failed", "400 date_out_of_range", "400 unknown_site"])]
     [Function("ListAnomalies")]
     public async Task<Results<Ok<AnomalyPage>, ProblemHttpResult>> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/anomalies")] HttpRequest req, CancellationToken ct)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using AccessPmc.Contracts;
+using AccessPmc.Functions.Passes;
 using Microsoft.AspNetCore.Http;
 
 namespace AccessPmc.Functions.Presence;
@@ -7,7 +8,7 @@ namespace AccessPmc.Functions.Presence;
 /// <summary>
 /// The parameters of <c>GET /api/anomalies</c>: <c>site</c> (optional, a catalogue code), <c>from</c> and <c>to</c>
 /// (ISO 8601 with an offset; <c>from</c> included, <c>to</c> excluded; default the 24 hours up to now included; at most
-/// <see cref="MaxRange"/> apart, from before to),
+/// <see cref="MaxRange"/> apart, from before to; between 2000-01-01 and 2100-01-01, else <c>date_out_of_range</c>),
 /// <c>pageSize</c> (1 to the configured maximum) and <c>next</c> (the previous page's cursor; anything else is 400 <c>invalid_cursor</c>).
 /// </summary>
 public sealed record AnomalyQuery(string? Site, DateTimeOffset From, DateTimeOffset To, int PageSize, string? Next)
@@ -34,9 +35,20 @@ public sealed record AnomalyQuery(string? Site, DateTimeOffset From, DateTimeOff
             return Violation.Invalid(ErrorCodes.ValidationFailed, "to", "An ISO 8601 time with its offset, e.g. 2026-03-16T18:00:00Z.");
         }
 
+        // Before any arithmetic: the default 'from' is a day before 'to', which does not exist before 0001-01-02.
+        if (Outside(to))
+        {
+            return PassRules.DateOutOfRange("to");
+        }
+
         if (!Time(Text("from"), to - TimeSpan.FromDays(1), out var from))
         {
             return Violation.Invalid(ErrorCodes.ValidationFailed, "from", "An ISO 8601 time with its offset, e.g. 2026-03-16T08:00:00Z.");
+        }
+
+        if (Outside(from))
+        {
+            return PassRules.DateOutOfRange("from");
         }
 
         if (from >= to || to - from > MaxRange)
@@ -58,6 +70,9 @@ public sealed record AnomalyQuery(string? Site, DateTimeOffset From, DateTimeOff
 
         return new AnomalyQuery(site, from.ToUniversalTime(), to.ToUniversalTime(), size, Text("next"));
     }
+
+    /// <summary>The dates a pass may carry, as for statistics: no anomaly lies outside them.</summary>
+    private static bool Outside(DateTimeOffset t) => t < PassRules.EarliestDate || t > PassRules.LatestDate;
 
     /// <summary>An explicit offset is required: a time without one would depend on the server's zone.</summary>
     private static bool Time(string? text, DateTimeOffset fallback, out DateTimeOffset value)
