@@ -17,7 +17,7 @@ public sealed class IssueBatchFunction(RequestGate gate, BatchIssuer batches, Cs
 {
     private sealed record Items(IReadOnlyList<BatchIssueItem> List, IReadOnlyList<Violation?>? Refusals);
 
-    [ApiDescription("Issues up to 1,000 passes (JSON or CSV) with per-item results", Roles = Role.Issuer | Role.Admin, Request = typeof(BatchIssueRequest), RequestMedia = ["text/csv"], Query = ["dates: day-first to read CSV dates as dd/MM/yyyy"], Problems = ["400 validation_failed", "400 too_many_items", "400 invalid_csv", "400 invalid_date", "400 invalid_encoding"])]
+    [ApiDescription("Issues up to 1,000 passes (JSON or CSV) with per-item results", Roles = Role.Issuer | Role.Admin, Request = typeof(BatchIssueRequest), RequestMedia = ["text/csv"], Query = ["dates: iso (the default) or day-first to read CSV dates as dd/MM/yyyy; checked for JSON too, where it has no effect"], Problems = ["400 validation_failed", "400 too_many_items", "400 invalid_csv", "400 invalid_date", "400 invalid_encoding"])]
     [Function("IssuePassBatch")]
     public async Task<Results<Ok<BatchIssueResponse>, ProblemHttpResult>> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/passes/batch")] HttpRequest req, CancellationToken ct)
