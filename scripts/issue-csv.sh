@@ -4,7 +4,7 @@
 # from the idempotencyKey column or derived from the file's SHA-256 and the row number.
 #   ACCESSPMC_URL=http://localhost:7071 ACCESSPMC_KEY=pmc_... scripts/issue-csv.sh staff.csv [OUTPUT_DIR]
 # Writes next to the input (or in OUTPUT_DIR), mode 600 because they hold pass codes and names:
-#   staff.results.csv    row,status,id,code,error: one line per data row (row 1 follows the header)
+#   staff.results.csv    row,status,id,code,error: one line per row sent; row n is line n+1 of the file (blank lines count)
 #   staff.failures.json  the full answers of chunks that had failed rows (index counts within a chunk)
 # A refused request (bad file, bad key, too large...) stops the script with the service's problem detail.
 # CHARSET=windows-1252 for a file French Excel saved as "CSV (séparateur: point-virgule)"; DATES=day-first for
@@ -36,31 +36,40 @@ rm -f "$results" "$failures"
 echo "row,status,id,code,error" > "$results"
 chmod 600 "$results"
 
-# Add the key column when absent: "<file digest>-<row number>" is stable across re-runs.
-if ! grep -qi 'idempotencykey' <<<"$header"; then
-  awk -v d="$digest" -v s="$sep" 'NR==1 { sub(/\r$/, ""); print $0 s "idempotencyKey"; next }
-    { sub(/\r$/, "") } /^[,;[:space:]]*$/ { next } { print $0 s d "-" NR-1 }' "$file" > "$work/keyed.csv"
-  header="$header${sep}idempotencyKey"
-else
-  tr -d '\r' < "$file" | awk 'NR==1 || !/^[,;[:space:]]*$/' > "$work/keyed.csv"
-fi
+# The rows to send and, beside them, each row's number: row n is line n+1 of the file (the header is line 1), blank
+# lines keep their number but are not sent, so results.csv and the derived keys name the same rows as the file.
+# A missing key column is added: "<file digest>-<row number>" is stable across re-runs.
+addkey=1
+if grep -qi 'idempotencykey' <<<"$header"; then addkey=0; fi
+awk -v d="$digest" -v s="$sep" -v add="$addkey" -v rows="$work/rows.csv" -v nums="$work/rows.num" '
+  { sub(/\r$/, "") } NR == 1 { next } /^[,;[:space:]]*$/ { next }
+  { print (add ? $0 s d "-" NR-1 : $0) > rows; print NR-1 > nums }' "$file"
+[ "$addkey" -eq 0 ] || header="$header${sep}idempotencyKey"
+touch "$work/rows.csv" "$work/rows.num"
 
-total=$(( $(wc -l < "$work/keyed.csv") - 1 ))
-tail -n +2 "$work/keyed.csv" | split -l "$chunk" - "$work/part-"
+total=$(wc -l < "$work/rows.num")
+if [ "$total" -eq 0 ]; then
+  echo "0 rows: $file has no data rows; nothing sent"
+  echo "results: $results"
+  exit 0
+fi
+split -l "$chunk" "$work/rows.csv" "$work/part-"
+split -l "$chunk" "$work/rows.num" "$work/num-"
 done_rows=0; created=0; existing=0; failed=0
 for part in "$work"/part-*; do
-  rows=$(wc -l < "$part")
+  nums="$work/num-${part##*/part-}"
+  rows=$(wc -l < "$part"); first=$(head -n1 "$nums"); last=$(tail -n1 "$nums")
   { echo "$header"; cat "$part"; } > "$part.csv"
   status=$(curl -sS -o "$work/reply.json" -w '%{http_code}' -X POST "$url/api/passes/batch$query" \
     -H "Authorization: Bearer $key" -H "Content-Type: $type" --data-binary "@$part.csv") \
-    || { echo; echo "issue-csv: rows $((done_rows + 1))-$((done_rows + rows)) not sent (curl failed, see above); re-run the same file to resume" >&2; exit 1; }
+    || { echo; echo "issue-csv: rows $first-$last not sent (curl failed, see above); re-run the same file to resume" >&2; exit 1; }
   if [ "$status" != 200 ]; then
     echo
-    echo "issue-csv: rows $((done_rows + 1))-$((done_rows + rows)) refused, HTTP $status: $(jq -r '"\(.title // "") (\(.code // "no code")): \(.detail // "")"' "$work/reply.json" 2>/dev/null || cat "$work/reply.json")" >&2
-    [ "$done_rows" -eq 0 ] || echo "issue-csv: rows 1-$done_rows were issued (see $results); re-running the same, unchanged file resumes" >&2
+    echo "issue-csv: rows $first-$last refused, HTTP $status: $(jq -r '"\(.title // "") (\(.code // "no code")): \(.detail // "")"' "$work/reply.json" 2>/dev/null || cat "$work/reply.json")" >&2
+    [ "$done_rows" -eq 0 ] || echo "issue-csv: the rows before row $first were sent (see $results); re-running the same, unchanged file resumes" >&2
     exit 1
   fi
-  jq -r --argjson offset "$done_rows" '.items[] | [.index + $offset + 1, .status, (.id // ""), (.code // ""), (.error.code // "")] | @csv' "$work/reply.json" >> "$results"
+  jq -r --rawfile nums "$nums" '($nums | split("\n")) as $n | .items[] | [($n[.index] | tonumber), .status, (.id // ""), (.code // ""), (.error.code // "")] | @csv' "$work/reply.json" >> "$results"
   read -r c e f < <(jq -r '"\(.created) \(.existing) \(.failed)"' "$work/reply.json")
   created=$((created + c)); existing=$((existing + e)); failed=$((failed + f))
   done_rows=$((done_rows + rows))

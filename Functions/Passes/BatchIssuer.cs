@@ -95,7 +95,13 @@ public sealed class BatchIssuer(PassRules rules, PassIssuer issuer, PassStore st
                 continue;
             }
 
-            var item = items[i];
+            // JSON allows null in an array; such an item fails alone, as any other bad item does.
+            if (items[i] is not { } item)
+            {
+                results[i] = Failed(i, Violation.Invalid(ErrorCodes.ValidationFailed, "passes", $"Item {i} is null: each item must be a pass object."));
+                continue;
+            }
+
             var request = new IssuePassRequest(item.GivenName, item.FamilyName, item.Kind, item.ValidFrom, item.ValidUntil, item.Sites, item.Unit);
             var refusal = IdempotencyStore.CheckKey(item.IdempotencyKey)
                 ?? (item.IdempotencyKey is { } key && !keys.Add(key)

@@ -17,7 +17,7 @@ public sealed class IssueBatchFunction(RequestGate gate, BatchIssuer batches, Cs
 {
     private sealed record Items(IReadOnlyList<BatchIssueItem> List, IReadOnlyList<Violation?>? Refusals);
 
-    [ApiDescription("Issues up to 1,000 passes (JSON or CSV) with per-item results", Roles = Role.Issuer | Role.Admin, Request = typeof(BatchIssueRequest), RequestMedia = ["text/csv"], Query = ["dates: day-first to read CSV dates as dd/MM/yyyy"], Problems = ["400 validation_failed", "400 too_many_items", "400 invalid_csv", "400 invalid_date", "400 invalid_encoding"])]
+    [ApiDescription("Issues up to 1,000 passes (JSON or CSV) with per-item results", Roles = Role.Issuer | Role.Admin, Request = typeof(BatchIssueRequest), RequestMedia = ["text/csv"], Query = ["dates: iso (the default) or day-first to read CSV dates as dd/MM/yyyy; checked for JSON too, where it has no effect"], Problems = ["400 validation_failed", "400 too_many_items", "400 invalid_csv", "400 invalid_date", "400 invalid_encoding"])]
     [Function("IssuePassBatch")]
     public async Task<Results<Ok<BatchIssueResponse>, ProblemHttpResult>> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/passes/batch")] HttpRequest req, CancellationToken ct)
@@ -47,9 +47,15 @@ public sealed class IssueBatchFunction(RequestGate gate, BatchIssuer batches, Cs
     private async Task<Outcome<Items>> ReadAsync(HttpRequest req, CancellationToken ct)
     {
         var o = options.Value;
+        var order = DateOrder(req);
+        if (order.Error is not null)
+        {
+            return order.Error;
+        }
+
         if (ContentTypes.MediaType(req) == "text/csv")
         {
-            return await ReadCsvAsync(req, ct);
+            return await ReadCsvAsync(req, order.Value, ct);
         }
 
         var body = await JsonBody.ReadAsync(req, AccessPmcJson.Default.BatchIssueRequest, o.MaxBatchBodyBytes, ct);
@@ -66,26 +72,31 @@ public sealed class IssueBatchFunction(RequestGate gate, BatchIssuer batches, Cs
         };
     }
 
-    private async Task<Outcome<Items>> ReadCsvAsync(HttpRequest req, CancellationToken ct)
+    /// <summary>
+    /// <c>?dates=</c>, checked whatever the body: JSON dates are typed (ISO 8601 with an offset) and ignore it, but a
+    /// caller who misspells it must hear so on either form rather than learn it when switching to CSV.
+    /// </summary>
+    private static Outcome<CsvBatch.DateOrder> DateOrder(HttpRequest req)
     {
-        var order = req.Query["dates"].FirstOrDefault() switch
-        {
-            null or "iso" => CsvBatch.DateOrder.Iso,
-            "day-first" => CsvBatch.DateOrder.DayFirst,
-            _ => (CsvBatch.DateOrder?)null,
-        };
-        if (order is null)
-        {
-            return ApiError.Invalid(ErrorCodes.ValidationFailed, "dates", "iso (the default) or day-first.");
-        }
+        var values = req.Query["dates"];
+        return values.Count > 1 ? ApiError.Invalid(ErrorCodes.ValidationFailed, "dates", "Give dates once: iso (the default) or day-first.")
+            : values.FirstOrDefault() switch
+            {
+                null or "iso" => CsvBatch.DateOrder.Iso,
+                "day-first" => CsvBatch.DateOrder.DayFirst,
+                _ => ApiError.Invalid(ErrorCodes.ValidationFailed, "dates", "iso (the default) or day-first."),
+            };
+    }
 
+    private async Task<Outcome<Items>> ReadCsvAsync(HttpRequest req, CsvBatch.DateOrder order, CancellationToken ct)
+    {
         var text = await PlainBody.ReadAsync(req, options.Value.MaxBatchBodyBytes, ct);
         if (text.Error is not null)
         {
             return text.Error;
         }
 
-        var rows = csv.Parse(text.Value!, options.Value.MaxBatchItems, order.Value);
+        var rows = csv.Parse(text.Value!, options.Value.MaxBatchItems, order);
         return rows.Violation is null
             ? new Items(rows.Value!.Select(r => r.Item).ToList(), rows.Value!.Select(r => r.Refusal).ToList())
             : rows.Violation.ToApiError();

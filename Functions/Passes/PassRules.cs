@@ -156,10 +156,12 @@ public sealed partial class PassRules(IOptions<AccessPmcOptions> options)
     /// <inheritdoc cref="EarliestDate"/>
     public static readonly DateTimeOffset LatestDate = new(2100, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
+    /// <summary>The one refusal of a date outside <see cref="EarliestDate"/>..<see cref="LatestDate"/>, wherever it was read.</summary>
+    public static Violation DateOutOfRange(string field) =>
+        Violation.Invalid(ErrorCodes.DateOutOfRange, field, $"Dates run from {EarliestDate:yyyy-MM-dd} to {LatestDate:yyyy-MM-dd}.");
+
     private static Violation? OutOfRange(DateTimeOffset? date, string field) =>
-        date is { } d && (d < EarliestDate || d > LatestDate)
-            ? Violation.Invalid(ErrorCodes.DateOutOfRange, field, $"Dates run from {EarliestDate:yyyy-MM-dd} to {LatestDate:yyyy-MM-dd}.")
-            : null;
+        date is { } d && (d < EarliestDate || d > LatestDate) ? DateOutOfRange(field) : null;
 
     private static DateTimeOffset Truncate(DateTimeOffset t) => DateTimeOffset.FromUnixTimeSeconds(t.ToUnixTimeSeconds());
 

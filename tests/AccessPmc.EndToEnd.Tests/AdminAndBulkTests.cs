@@ -113,6 +113,59 @@ public abstract class AdminAndBulkTests(HostUnderTest host)
         Assert.Equal(day.Day, TimeZoneInfo.ConvertTime(noel.ValidFrom, TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris")).Day);
     }
 
+    [Theory]
+    [InlineData("givenName,familyName,kind,sites\n")]
+    [InlineData("givenName,familyName,kind,sites\r\n\r\n,,,\r\n")]
+    [InlineData("")]
+    public async Task CsvScriptSendsNothingForAFileWithoutRowsAndSaysSo(string csv)
+    {
+        var folder = Directory.CreateTempSubdirectory("pmc-csv-");
+        var file = Path.Combine(folder.FullName, "nobody.csv");
+        await File.WriteAllTextAsync(file, csv);
+
+        var run = await RunScriptAsync(0, TestApp.IssuerKey, file);
+        var results = await File.ReadAllLinesAsync(Path.Combine(folder.FullName, "nobody.results.csv"));
+        folder.Delete(recursive: true);
+
+        Assert.Contains("0 rows", run.Output, StringComparison.Ordinal);
+        Assert.Equal("", run.Errors);
+        Assert.Equal(["row,status,id,code,error"], results);
+    }
+
+    [Fact]
+    public async Task CsvScriptNumbersResultsAsTheFileDoesAcrossBlankLinesAndChunks()
+    {
+        // Row n is line n+1: the blank line 3 keeps its number, so the bad row on line 5 is row 4, in every chunk of 2.
+        var from = DateTimeOffset.UtcNow.AddMinutes(-1);
+        var folder = Directory.CreateTempSubdirectory("pmc-csv-");
+        var file = Path.Combine(folder.FullName, "gaps.csv");
+        var row = $"temporary,{from:O},{from.AddDays(1):O}";
+        await File.WriteAllTextAsync(file, $"givenName,familyName,kind,validFrom,validUntil,sites\nAda,Lovelace,{row},PMC\n\nGrace,Hopper,{row},PMC\nAlan,Turing,{row},MARS\n\n\nEdsger,Dijkstra,{row},PMC\n");
+
+        var run = await RunScriptAsync(0, TestApp.IssuerKey, file);
+        var results = (await File.ReadAllLinesAsync(Path.Combine(folder.FullName, "gaps.results.csv")))[1..].Select(r => r.Split(',')).ToList();
+        folder.Delete(recursive: true);
+
+        Assert.Contains("4/4 rows  created 3  existing 0  failed 1", run.Output, StringComparison.Ordinal);
+        Assert.Equal(["1", "3", "4", "7"], results.Select(r => r[0]));
+        Assert.Equal(["\"failed\"", "\"\"", "\"\"", "\"unknown_site\""], results[2][1..]);
+    }
+
+    [Fact]
+    public async Task CsvScriptNamesTheFileRowsOfARefusedChunk()
+    {
+        var from = DateTimeOffset.UtcNow.AddMinutes(-1);
+        var folder = Directory.CreateTempSubdirectory("pmc-csv-");
+        var file = Path.Combine(folder.FullName, "late.csv");
+        await File.WriteAllTextAsync(file, $"givenName,familyName,kind,validFrom,sites\nAda,Lovelace,temporary,{from:O},PMC\n\nGrace,Hopper,temporary,{from:O},PMC\nAlan,Turing,temporary,{from:O},PMC,EXTRA\n\nA,\"B,temporary,,PMC\n");
+
+        var run = await RunScriptAsync(1, TestApp.IssuerKey, file);
+        folder.Delete(recursive: true);
+
+        Assert.Contains("rows 4-6 refused, HTTP 400", run.Errors, StringComparison.Ordinal);
+        Assert.Contains("the rows before row 4 were sent", run.Errors, StringComparison.Ordinal);
+    }
+
     private Task<(string Output, string Errors)> RunScriptAsync(int expectedExit, string key, params string[] args) =>
         RunScriptAsync(expectedExit, key, args, []);
 

@@ -92,6 +92,29 @@ public sealed class RequestBodyTests(AzuriteFixture azurite) : AppTests(azurite,
     }
 
     [Theory]
+    [InlineData("utf-16le", "text/csv")]
+    [InlineData("utf-16be", "text/csv")]
+    [InlineData("utf-16le", "text/csv; charset=windows-1252")]
+    public async Task Utf16CsvWithoutAByteOrderMarkIsRefusedSayingSo(string encoding, string contentType)
+    {
+        var csv = "givenName,familyName,kind,sites\nZoé,Dupont,temporary,PMC\n";
+
+        var reply = await BatchAsync(Encoding.GetEncoding(encoding).GetBytes(csv), contentType);
+
+        Assert.Equal((400, ErrorCodes.InvalidEncoding), (reply.Status, reply.ProblemCode()));
+        Assert.Contains("looks like UTF-16 without a byte-order mark: save it as UTF-8", reply.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u0000", reply.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CsvWithANulCharacterIsRefusedRatherThanPassedOn()
+    {
+        var reply = await BatchAsync("givenName,familyName,kind,sites\nAda\0,Lovelace,temporary,PMC\n"u8.ToArray(), "text/csv");
+
+        Assert.Equal((400, ErrorCodes.InvalidEncoding), (reply.Status, reply.ProblemCode()));
+    }
+
+    [Theory]
     [InlineData("klingon")]
     [InlineData("utf-7")]
     public async Task CsvInAnUnknownOrRefusedCharsetIs415(string charset)

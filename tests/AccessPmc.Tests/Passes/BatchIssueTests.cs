@@ -132,12 +132,30 @@ public sealed class BatchIssueTests(AzuriteFixture azurite) : AppTests(azurite, 
         Assert.Equal(new DateTimeOffset(2026, 4, 3, 23, 59, 59, TimeSpan.FromHours(2)), pass.ValidUntil);
     }
 
-    [Fact]
-    public async Task AnUnknownDateOrderIs400()
+    [Theory]
+    [InlineData("?dates=month-first", "text/csv", "givenName\nA\n")]
+    [InlineData("?dates=bogus", "application/json", """{"passes":[{"givenName":"A","familyName":"B","kind":"temporary","sites":["PMC"]}]}""")]
+    [InlineData("?dates=", "application/json", """{"passes":[{"givenName":"A","familyName":"B","kind":"temporary","sites":["PMC"]}]}""")]
+    [InlineData("?dates=iso&dates=day-first", "text/csv", "givenName\nA\n")]
+    public async Task AnUnknownDateOrderIs400WhateverTheBody(string query, string contentType, string body)
     {
-        var reply = await App.CallAsync<IssueBatchFunction>("POST", "/api/passes/batch?dates=month-first", null, TestApp.IssuerKey, async (f, r) => (await f.Run(r, default)).Result, "givenName\nA\n", "text/csv");
+        var reply = await App.CallAsync<IssueBatchFunction>("POST", "/api/passes/batch" + query, null, TestApp.IssuerKey, async (f, r) => (await f.Run(r, default)).Result, body, contentType);
 
-        Assert.Equal((400, ErrorCodes.ValidationFailed), (reply.Status, reply.ProblemCode()));
+        Assert.Equal((400, ErrorCodes.ValidationFailed, "dates"), (reply.Status, reply.ProblemCode(), reply.Json<ApiProblem>().Errors!.Keys.Single()));
+    }
+
+    [Theory]
+    [InlineData("""{"passes":[null]}""", 0)]
+    [InlineData("""{"passes":[{"givenName":"Partial","familyName":"Write","kind":"temporary","sites":["PMC"],"idempotencyKey":"k1"},null]}""", 1)]
+    public async Task ANullItemFailsAloneAndTheOthersAreIssued(string json, int created)
+    {
+        var reply = await App.CallAsync<IssueBatchFunction>("POST", "/api/passes/batch", null, TestApp.IssuerKey, async (f, r) => (await f.Run(r, default)).Result, json);
+
+        Assert.Equal(200, reply.Status);
+        var result = reply.Json<BatchIssueResponse>();
+        Assert.Equal((created, 1), (result.Created, result.Failed));
+        var error = result.Items[^1].Error!;
+        Assert.Equal((ErrorCodes.ValidationFailed, $"Item {created} is null: each item must be a pass object."), (error.Code, error.Detail));
     }
 
     [Fact]
