@@ -12,6 +12,7 @@ namespace AccessPmc.Contracts;
     JsonSerializerDefaults.Web,
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     AllowDuplicateProperties = false,
+    Converters = [typeof(OffsetTimeConverter)],
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     MaxDepth = 16)]
 [JsonSerializable(typeof(IssuePassRequest))]

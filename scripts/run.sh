@@ -97,6 +97,10 @@ Demo API keys (from .dev/demo-keys.env):
   issuer  $ISSUER_KEY   (unit DEMO, sites PMC, JUSSIEU)
   scanner $SCANNER_KEY   (sites PMC, JUSSIEU)
 
+Web apps, in a browser on this machine:
+  console  $base/console/   (sign in with the admin or issuer key)
+  scanner  $base/scanner/#enrol=$SCANNER_KEY   (enrols the demo scanner; a phone needs HTTPS: docs/scanner.md)
+
 Issue a pass, then verify it at the PMC gate:
   CODE=\$(curl -s -X POST $base/api/passes -H 'Authorization: Bearer $ISSUER_KEY' -H 'Content-Type: application/json' -d '{"givenName":"Jeanne","familyName":"Dupont","kind":"temporary","validUntil":"$until","sites":["PMC"],"unit":"DEMO"}' | sed -n 's/.*"code":"\([^"]*\)".*/\1/p'); echo "\$CODE"
   curl -s -X POST $base/api/verify -H 'Authorization: Bearer $SCANNER_KEY' -H 'Content-Type: application/json' -d "{\"code\":\"\$CODE\",\"site\":\"PMC\"}"

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Text.Json.Schema;
 using AccessPmc.Contracts;
 using Microsoft.OpenApi;
@@ -12,7 +13,21 @@ namespace AccessPmc.Functions.ApiDescription;
 /// </summary>
 public sealed class ContractSchemas(OpenApiDocument document)
 {
-    private static readonly JsonSchemaExporterOptions Exporter = new() { TreatNullObliviousAsNonNullable = true };
+    private static readonly JsonSchemaExporterOptions Exporter = new()
+    {
+        TreatNullObliviousAsNonNullable = true,
+
+        // A custom converter hides its type from the exporter, which then allows anything: say what
+        // OffsetTimeConverter reads and writes (RFC 3339 date-time, offset required).
+        TransformSchemaNode = (context, node) =>
+            (Nullable.GetUnderlyingType(context.TypeInfo.Type) ?? context.TypeInfo.Type) == typeof(DateTimeOffset)
+                ? new JsonObject
+                {
+                    ["type"] = context.TypeInfo.Type == typeof(DateTimeOffset) ? "string" : new JsonArray("string", "null"),
+                    ["format"] = "date-time",
+                }
+                : node,
+    };
 
     /// <summary>A reference to <c>#/components/schemas/{type name}</c>, the component added on first use.</summary>
     public IOpenApiSchema Ref(Type type)

@@ -12,7 +12,7 @@ using Microsoft.Extensions.Options;
 namespace AccessPmc.Functions.Clients;
 
 /// <summary>
-/// API clients (admin only): create one (its key is in that answer only), list, disable, rotate the key.
+/// API clients (admin only): create one (its key is in that answer only), read, list, disable, rotate the key.
 /// Answers that carry a key are <c>Cache-Control: no-store</c>.
 /// </summary>
 public sealed class ClientFunctions(RequestGate gate, ClientRules rules, ClientStore clients, EnrolmentLinks links, IOptions<AccessPmcOptions> options, ILogger<ClientFunctions> logger)
@@ -44,7 +44,7 @@ public sealed class ClientFunctions(RequestGate gate, ClientRules rules, ClientS
         var created = await clients.CreateAsync(d.Name, d.Role, d.Units, d.Sites, ct);
         logger.LogInformation("Client {ClientId} ({Role}) created by {AdminId}", created.Client.Id, created.Client.Role, admission.Admitted.Id);
         req.HttpContext.Response.Headers.CacheControl = "no-store";
-        return TypedResults.Created($"clients/{created.Client.Id}", d.Role == Role.Scanner ? created with { EnrolmentUrl = links.For(req, created.ApiKey) } : created);
+        return TypedResults.Created($"/api/clients/{created.Client.Id}", d.Role == Role.Scanner ? created with { EnrolmentUrl = links.For(req, created.ApiKey) } : created);
     }
 
     [ApiDescription("The stored API clients (never their keys)", Roles = Role.Admin)]
@@ -54,6 +54,20 @@ public sealed class ClientFunctions(RequestGate gate, ClientRules rules, ClientS
     {
         var admission = await gate.AdmitAsync(req, Role.Admin, ct);
         return admission.Denied is { } denied ? denied : TypedResults.Ok(new ClientList(await clients.ListAsync(ct)));
+    }
+
+    [ApiDescription("One stored API client (never its key): where a creation's Location points", Roles = Role.Admin, Problems = ["404 not_found"])]
+    [Function("GetClient")]
+    public async Task<Results<Ok<ClientResponse>, ProblemHttpResult>> Get(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/clients/{id}")] HttpRequest req, string id, CancellationToken ct)
+    {
+        var admission = await gate.AdmitAsync(req, Role.Admin, ct);
+        if (admission.Denied is { } denied)
+        {
+            return denied;
+        }
+
+        return await clients.GetAsync(id, ct) is { } client ? TypedResults.Ok(client) : ApiError.NotFound("client").ToResult();
     }
 
     [ApiDescription("Disables a client: its key stops working", Roles = Role.Admin, Problems = ["404 not_found"])]

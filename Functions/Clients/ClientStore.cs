@@ -47,6 +47,9 @@ public sealed class ClientStore(Tables tables, TimeProvider time)
         return new ClientWithKey(entity.ToResponse(), key);
     }
 
+    /// <summary>The stored client, read afresh (not from the authentication cache); null for an unknown or malformed id.</summary>
+    public async Task<ClientResponse?> GetAsync(string id, CancellationToken ct) => (await ReadAsync(id, ct))?.ToResponse();
+
     public async Task<IReadOnlyList<ClientResponse>> ListAsync(CancellationToken ct) =>
         (await tables.Clients.ListAsync<ClientEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {ClientEntity.Partition}"), ct)).Select(e => e.ToResponse()).ToList();
 

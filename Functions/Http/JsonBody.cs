@@ -62,6 +62,7 @@ public static partial class JsonBody
         var member = Quoted().Match(message) is { Success: true } m ? m.Groups[1].Value : path;
         return message switch
         {
+            _ when message.StartsWith(OffsetTimeConverter.Refusal, StringComparison.Ordinal) => $"{path}: {message}",
             _ when message.StartsWith("Duplicate property", StringComparison.Ordinal) => $"'{member}' is given twice (names are compared ignoring case).",
             _ when message.Contains("could not be mapped", StringComparison.Ordinal) => $"Unknown member '{member}': see GET /api/openapi.json for this request's members.",
             _ when message.Contains("could not be converted", StringComparison.Ordinal) && path == "$" => "The body must be a JSON object.",

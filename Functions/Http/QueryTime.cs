@@ -30,7 +30,7 @@ public static class QueryTime
         }
 
         return value < PassRules.EarliestDate || value > PassRules.LatestDate
-            ? Violation.Invalid(ErrorCodes.DateOutOfRange, field, "Between 2000-01-01 and 2100-01-01.")
+            ? PassRules.DateOutOfRange(field)
             : new Checked<DateTimeOffset?>(value, null);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using AccessPmc.Contracts;
+using AccessPmc.Functions.Text;
 using Microsoft.Extensions.Options;
 using Sylvan.Data.Csv;
 

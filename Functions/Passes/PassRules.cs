@@ -72,12 +72,12 @@ public sealed partial class PassRules(IOptions<AccessPmcOptions> options)
 
         if (until > latest)
         {
-            return Violation.Invalid(ErrorCodes.ValidityTooLong, "validUntil", $"A {kind} pass lasts at most {policy.MaxValidity.TotalDays.ToString(CultureInfo.InvariantCulture)} days (calendar days, site time): from {from:O} it may end at {latest:O}.");
+            return Violation.Invalid(ErrorCodes.ValidityTooLong, "validUntil", $"{Article(kind)} {kind} pass lasts at most {policy.MaxValidity.TotalDays.ToString(CultureInfo.InvariantCulture)} days (calendar days, site time): from {from:O} it may end at {latest:O}.");
         }
 
         if (policy.AllowedHours is { } hours && zones.Any(zone => !policy.Allows(from, zone) || !policy.Allows(until, zone)))
         {
-            return Violation.Invalid(ErrorCodes.OutsideAllowedHours, "validFrom", $"A {kind} pass starts and ends between {hours}, site time.");
+            return Violation.Invalid(ErrorCodes.OutsideAllowedHours, "validFrom", $"{Article(kind)} {kind} pass starts and ends between {hours}, site time.");
         }
 
         if (until <= now)
@@ -162,6 +162,9 @@ public sealed partial class PassRules(IOptions<AccessPmcOptions> options)
 
     private static Violation? OutOfRange(DateTimeOffset? date, string field) =>
         date is { } d && (d < EarliestDate || d > LatestDate) ? DateOutOfRange(field) : null;
+
+    // "An attestation pass", "a temporary pass": kinds are English words in these messages.
+    private static string Article(string kind) => "aeiou".Contains(char.ToLowerInvariant(kind[0]), StringComparison.Ordinal) ? "An" : "A";
 
     private static DateTimeOffset Truncate(DateTimeOffset t) => DateTimeOffset.FromUnixTimeSeconds(t.ToUnixTimeSeconds());
 

@@ -30,7 +30,8 @@ public sealed class VerifyFunction(RequestGate gate, PassVerifier verifier, IOpt
 
         if (body.Value!.Site is not { } code || options.Value.FindSite(code) is not { } site)
         {
-            return ApiError.Invalid(ErrorCodes.UnknownSite, "site", "Give the code of the site this scanner guards.").ToResult();
+            var served = options.Value.Sites.Select(s => s.Code).Where(admission.Admitted.MayUseSite);
+            return ApiError.Invalid(ErrorCodes.UnknownSite, "site", $"Give the code of the site where the scan happens; this client serves: {string.Join(", ", served)}.").ToResult();
         }
 
         if (!admission.Admitted.MayUseSite(site.Code))

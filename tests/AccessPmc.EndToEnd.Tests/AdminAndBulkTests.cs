@@ -7,6 +7,23 @@ namespace AccessPmc.EndToEnd.Tests;
 public abstract class AdminAndBulkTests(HostUnderTest host)
 {
     [Fact]
+    public async Task ACreatedClientsLocationServesItWithoutItsKey()
+    {
+        using var body = new StringContent("""{"name":"gate 12","role":"scanner","sites":["PMC"]}""", System.Text.Encoding.UTF8, "application/json");
+        using var created = await host.SendAsync(HttpMethod.Post, "api/clients", TestApp.AdminKey, body);
+        var location = created.Headers.Location!;
+
+        using var read = await host.SendAsync(HttpMethod.Get, new Uri(new Uri(host.BaseAddress, "api/clients"), location).PathAndQuery.TrimStart('/'), TestApp.AdminKey);
+        using var unknown = await host.SendAsync(HttpMethod.Get, "api/clients/0000000000000000", TestApp.AdminKey);
+        var text = await read.Content.ReadAsStringAsync();
+
+        Assert.Equal((System.Net.HttpStatusCode.Created, System.Net.HttpStatusCode.OK), (created.StatusCode, read.StatusCode));
+        Assert.Contains("\"name\":\"gate 12\"", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("apiKey", text, StringComparison.Ordinal);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
     public async Task NewScannerVerifiesABatchIssuedPassUntilItIsDisabled()
     {
         var from = DateTimeOffset.UtcNow.AddMinutes(-1);

@@ -12,6 +12,7 @@ public sealed class FunctionsMetadataTests
         "IssuePassBatch http post api/passes/batch",
         "CreateClient http post api/clients",
         "ListClients http get,head api/clients",
+        "GetClient http get,head api/clients/{id}",
         "DisableClient http post api/clients/{id}/disable",
         "RotateClientKey http post api/clients/{id}/rotate",
         "ExportHolder http post api/holders/export",
