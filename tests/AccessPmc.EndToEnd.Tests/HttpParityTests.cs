@@ -243,7 +243,7 @@ public abstract class HttpParityTests(HostUnderTest host)
         Assert.Equal((2, 1, null), (page1.Items.Count, page2.Items.Count, page2.Next));
         Assert.NotNull(page1.Next);
         Assert.Single((await encoded.Content.ReadFromJsonAsync(AccessPmcJson.Default.PassPage))!.Items);
-        Assert.Equal(HttpStatusCode.OK, repeated.StatusCode);
+        Assert.Equal((HttpStatusCode.BadRequest, ErrorCodes.ValidationFailed), (repeated.StatusCode, (await ProblemAsync(repeated)).GetProperty("code").GetString()));
         Assert.Equal((HttpStatusCode.BadRequest, ErrorCodes.UnknownUnit), (plus.StatusCode, (await ProblemAsync(plus)).GetProperty("code").GetString()));
         Assert.Equal((HttpStatusCode.BadRequest, ErrorCodes.ValidationFailed), (notANumber.StatusCode, (await ProblemAsync(notANumber)).GetProperty("code").GetString()));
     }
