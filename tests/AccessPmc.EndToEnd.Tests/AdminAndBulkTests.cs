@@ -92,7 +92,7 @@ public abstract class AdminAndBulkTests(HostUnderTest host)
     }
 
     [Fact]
-    public async Task CsvScriptShowsTheProblemDetailOfAWholeFileRefusalAndWritesWhereAsked()
+    public async Task CsvScriptShowsTheProblemDetailOfAWholeFileRefusalAndWritesNothing()
     {
         var folder = Directory.CreateTempSubdirectory("pmc-csv-");
         var file = Path.Combine(folder.FullName, "typo.csv");
@@ -106,7 +106,7 @@ public abstract class AdminAndBulkTests(HostUnderTest host)
         Assert.Contains("rows 1-1 refused, HTTP 400", run.Errors, StringComparison.Ordinal);
         Assert.Contains("(invalid_csv): ", run.Errors, StringComparison.Ordinal);
         Assert.Contains("badge", run.Errors, StringComparison.Ordinal);
-        Assert.Equal((true, false), written);
+        Assert.Equal((false, false), written);
     }
 
     [Fact]
@@ -147,6 +147,30 @@ public abstract class AdminAndBulkTests(HostUnderTest host)
         Assert.Contains("0 rows", run.Output, StringComparison.Ordinal);
         Assert.Equal("", run.Errors);
         Assert.Equal(["row,status,id,code,error"], results);
+    }
+
+    [Fact]
+    public async Task ARefusedReRunOfTheCsvScriptLeavesTheEarlierResultsWhereTheyWereWritten()
+    {
+        // The results hold the codes handed to the unit: a wrong key on a re-run must not wipe them.
+        var from = DateTimeOffset.UtcNow.AddMinutes(-1);
+        var folder = Directory.CreateTempSubdirectory("pmc-csv-");
+        var file = Path.Combine(folder.FullName, "keep.csv");
+        await File.WriteAllTextAsync(file, $"givenName,familyName,kind,validFrom,validUntil,sites\nAda,Lovelace,temporary,{from:O},{from.AddDays(1):O},PMC\nBad,Row,temporary,{from:O},{from.AddDays(1):O},MARS\n");
+        var output = folder.CreateSubdirectory("out");
+        await RunScriptAsync(0, TestApp.IssuerKey, file, output.FullName);
+        var before = await File.ReadAllTextAsync(Path.Combine(output.FullName, "keep.results.csv"));
+
+        var refused = await RunScriptAsync(1, "pmc_not-a-key", file, output.FullName);
+        var after = await File.ReadAllTextAsync(Path.Combine(output.FullName, "keep.results.csv"));
+        var failuresKept = File.Exists(Path.Combine(output.FullName, "keep.failures.json"));
+        var nextToInput = File.Exists(Path.Combine(folder.FullName, "keep.results.csv"));
+        folder.Delete(recursive: true);
+
+        Assert.Contains("HTTP 401", refused.Errors, StringComparison.Ordinal);
+        Assert.Equal(before, after);
+        Assert.Contains("\"created\"", after, StringComparison.Ordinal);
+        Assert.Equal((true, false), (failuresKept, nextToInput));
     }
 
     [Fact]
