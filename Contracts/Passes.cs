@@ -26,7 +26,8 @@ public sealed record IssuePassRequest(
     IReadOnlyList<string>? Sites,
     string? Unit = null);
 
-public sealed record PassLinks(string Self, string QrPng, string QrSvg, string Revoke);
+/// <summary>Where to act on a pass: itself, its QR (PNG, SVG), its printable document (A4 PDF; <c>?layout=card</c>, <c>&amp;lang=en</c>), its revocation.</summary>
+public sealed record PassLinks(string Self, string QrPng, string QrSvg, string Revoke, string Document);
 
 /// <summary>What the issuer gets back, and what GET /api/passes/{id} shows it later.</summary>
 public sealed record PassResponse(

@@ -11,7 +11,7 @@ public static class PassViews
         return new PassResponse(
             pass.Id, pass.Code ?? "", pass.Kind, pass.Status, pass.ValidFrom, pass.ValidUntil, pass.SiteList, pass.Unit,
             pass.DisplayLabel, pass.GivenName, pass.FamilyName, pass.IssuedAt, pass.RevokedAt, pass.RevocationReason,
-            new PassLinks(self, $"{self}/qr?format=png", $"{self}/qr?format=svg", $"{self}/revoke"));
+            new PassLinks(self, $"{self}/qr?format=png", $"{self}/qr?format=svg", $"{self}/revoke", $"{self}/document"));
     }
 
     /// <summary>The route prefix as this request saw it, so links stay right whatever host.json says.</summary>

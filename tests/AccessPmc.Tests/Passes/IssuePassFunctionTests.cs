@@ -18,6 +18,7 @@ public sealed class IssuePassFunctionTests(AzuriteFixture azurite) : AppTests(az
         Assert.Equal("PHYS", pass.Unit);
         Assert.Equal("J. DUPONT", pass.DisplayLabel);
         Assert.Equal($"/api/passes/{pass.Id}/qr?format=png", pass.Links.QrPng);
+        Assert.Equal($"/api/passes/{pass.Id}/document", pass.Links.Document);
         Assert.Equal($"/api/passes/{pass.Id}", reply.Headers.Location.ToString());
     }
 
