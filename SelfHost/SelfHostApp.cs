@@ -70,8 +70,9 @@ public sealed class SelfHostApp : IAsyncDisposable
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
+        // A filter rule replaces the default minimum level for its category, hence Information here.
         var startLog = new StartLog();
-        builder.Logging.AddFilter(HostCategory, level => !(startLog.Quiet && level >= LogLevel.Error));
+        builder.Logging.AddFilter(HostCategory, level => level >= LogLevel.Information && !(startLog.Quiet && level >= LogLevel.Error));
 
         configureServices?.Invoke(builder.Services);
         builder.Services.AddAccessPmc(builder.Configuration);
