@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using AccessPmc.Functions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace AccessPmc.Functions;
@@ -9,14 +10,14 @@ public sealed class AccessPmcOptions
     public const string Section = "AccessPmc";
 
     /// <summary>The site catalogue; each item is validated (code pattern, time zone) at start.</summary>
-    [MinLength(1), ValidateEnumeratedItems]
+    [MinLength(1, ErrorMessage = "{0}: no site configured; set at least AccessPmc__Sites__0__Code (and its __Name and __TimeZone)."), ValidateEnumeratedItems]
     public List<SiteOptions> Sites { get; set; } = [];
 
     /// <summary>The policy of each kind, set as <c>AccessPmc__Kinds__LongTerm__MaxValidity</c> (<see cref="KindPolicies"/>).</summary>
     public KindPolicies Kinds { get; set; } = new();
 
     /// <summary><c>initial-family</c> ("J. DUPONT") or <c>none</c>: what the QR code shows the agent.</summary>
-    [RegularExpression("^(initial-family|none)$")]
+    [RegularExpression("^(initial-family|none)$", ErrorMessage = "{0}: initial-family or none.")]
     public string DisplayLabel { get; set; } = "initial-family";
 
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromMinutes(2);
@@ -27,19 +28,19 @@ public sealed class AccessPmcOptions
     /// <summary>Access-control logs: 3 months is the CNIL figure.</summary>
     public TimeSpan ScanEventRetention { get; set; } = TimeSpan.FromDays(92);
 
-    [Range(1, 100_000)]
+    [SettingRange(1, 100_000, ErrorMessage = "{0}: a whole number from {1} to {2}.")]
     public int ExpiryMaxPerRun { get; set; } = 10_000;
 
-    [Range(1024, 16 * 1024 * 1024)]
+    [SettingRange(1024, 16 * 1024 * 1024, ErrorMessage = "{0}: a number of bytes from {1} to {2}.")]
     public int MaxBodyBytes { get; set; } = 32 * 1024;
 
-    [Range(1024, 64 * 1024 * 1024)]
+    [SettingRange(1024, 64 * 1024 * 1024, ErrorMessage = "{0}: a number of bytes from {1} to {2}.")]
     public int MaxBatchBodyBytes { get; set; } = 1024 * 1024;
 
-    [Range(1, 10_000)]
+    [SettingRange(1, 10_000, ErrorMessage = "{0}: a whole number from {1} to {2}.")]
     public int MaxBatchItems { get; set; } = 1000;
 
-    [Range(1, 1000)]
+    [SettingRange(1, 1000, ErrorMessage = "{0}: a whole number from {1} to {2}.")]
     public int MaxPageSize { get; set; } = 100;
 
     public TimeSpan IdempotencyRetention { get; set; } = TimeSpan.FromHours(24);
@@ -55,7 +56,9 @@ public sealed partial class AccessPmcOptionsValidator : IValidateOptions<AccessP
 public sealed class SiteOptions
 {
     /// <summary>What passes carry: 1 to 16 capitals, digits or '-' (<see cref="PassFormat.SiteCodes"/>).</summary>
-    [Required, RegularExpression(@"^[A-Z0-9-]{1,16}\z")]
+    [Required(ErrorMessage = "{0}: required; 1 to 16 capital letters, digits or '-', e.g. PMC.")]
+    [RegularExpression(@"^[A-Z0-9-]{1,16}\z", ErrorMessage = "{0}: 1 to 16 capital letters, digits or '-', e.g. PMC.")]
+    [UniqueInList]
     public string Code { get; set; } = "";
 
     public string Name { get; set; } = "";
@@ -63,19 +66,19 @@ public sealed class SiteOptions
     public string TimeZone { get; set; } = "Europe/Paris";
 
     /// <summary>People inside at once; an entry beyond it is <c>site_full</c> (or only warned, see <see cref="CapacityMode"/>). Null: no limit.</summary>
-    [Range(1, 1_000_000)]
+    [SettingRange(1, 1_000_000, ErrorMessage = "{0}: a whole number of people from {1} to {2}, or empty for no limit.")]
     public int? Capacity { get; set; }
 
     /// <summary><c>refuse</c> (default): an entry over <see cref="Capacity"/> is refused; <c>warn</c>: admitted, and the answer shows occupancy over capacity.</summary>
-    [RegularExpression(@"^(refuse|warn)\z")]
+    [RegularExpression(@"^(refuse|warn)\z", ErrorMessage = "{0}: refuse or warn.")]
     public string CapacityMode { get; set; } = PresenceModes.Refuse;
 
     /// <summary><c>refuse</c> (default): an entry of a pass already inside is <c>already_inside</c>; <c>warn</c>: admitted, the answer says when and where it entered. Both record an anomaly.</summary>
-    [RegularExpression(@"^(refuse|warn)\z")]
+    [RegularExpression(@"^(refuse|warn)\z", ErrorMessage = "{0}: refuse or warn.")]
     public string AntiPassback { get; set; } = PresenceModes.Refuse;
 
     /// <summary>Local time (<c>HH:mm</c>, in <see cref="TimeZone"/>) at which everyone still counted inside is counted out, for people who forget to scan out.</summary>
-    [RegularExpression(@"^([01][0-9]|2[0-3]):[0-5][0-9]\z")]
+    [RegularExpression(@"^([01][0-9]|2[0-3]):[0-5][0-9]\z", ErrorMessage = "{0}: a local time as HH:mm, from 00:00 to 23:59, e.g. 03:00.")]
     public string DailyReset { get; set; } = "03:00";
 
     public bool RefusesWhenFull => CapacityMode == PresenceModes.Refuse;

@@ -30,6 +30,7 @@ public static class AccessPmcServiceCollectionExtensions
     public static IServiceCollection AddAccessPmc(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions(configuration);
+        services.AddSettingsShapeChecks(configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new TableServiceClient(
             sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString,
@@ -62,11 +63,12 @@ public static class AccessPmcServiceCollectionExtensions
         services.AddSingleton<HolderData>();
         services.AddDocuments();
         services.AddScanner();
-        services.AddPresence(configuration);
+        services.AddPresence();
         services.AddStatistics();
 
         services.AddHostedService<StartupChecks>();
-        services.AddHostedService<TableInitializer>();
+        services.AddSingleton<TableInitializer>();
+        services.AddHostedService(sp => sp.GetRequiredService<TableInitializer>());
         services.AddHostedService(sp => sp.GetRequiredService<ScanLog>());
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, AccessPmcJson.Default));
         return services;
@@ -76,7 +78,7 @@ public static class AccessPmcServiceCollectionExtensions
     private static void AddOptions(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<IValidateOptions<AccessPmcOptions>, AccessPmcOptionsValidator>();
-        services.AddSingleton<IValidateOptions<AccessPmcOptions>>(new PolicyValidator(configuration));
+        services.AddSingleton<IValidateOptions<AccessPmcOptions>>(new PolicyValidator());
         services.AddOptions<AccessPmcOptions>().BindConfiguration(AccessPmcOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<StorageOptions>>(new StorageOptionsValidator(configuration));
         services.AddOptions<StorageOptions>()
@@ -90,6 +92,19 @@ public static class AccessPmcServiceCollectionExtensions
 
         // Read by ASP.NET Core's forwarded-headers middleware: the worker's own under the Functions host, SelfHost's otherwise.
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ProxyOptions>>((o, proxy) => ProxyOptions.ConfigureForwardedHeaders(o, proxy.Value));
+    }
+
+    /// <summary>
+    /// For every options class (<see cref="SettingNames.OptionsTypes"/>, so a new one is covered): unknown names,
+    /// unreadable values inside list items, duplicate identities (<see cref="SettingsShape"/>).
+    /// </summary>
+    private static void AddSettingsShapeChecks(this IServiceCollection services, IConfiguration configuration)
+    {
+        foreach (var type in SettingNames.OptionsTypes())
+        {
+            var check = Activator.CreateInstance(typeof(SettingsShape<>).MakeGenericType(type), configuration, SettingNames.Sections[type.Name])!;
+            services.AddSingleton(typeof(IPostConfigureOptions<>).MakeGenericType(type), check);
+        }
     }
 
     /// <summary>The signing key ring (from <c>Signing</c>), the codec and the offline checks with the configured clock skew.</summary>
@@ -111,19 +126,29 @@ public static class AccessPmcServiceCollectionExtensions
 }
 
 /// <summary>
-/// Every settings check, run before the host starts: options validation, signing keys, configured API
-/// clients. Both hosts call <see cref="Run"/> first, so a settings error reaches them as an exception they
-/// report in one line, before the generic host logs its own "Hosting failed to start" with a stack trace.
+/// Every check before the host starts: settings (options validation, timer schedules, signing keys,
+/// configured API clients), then storage (the tables). Both hosts call <see cref="RunAsync"/> first, so
+/// an error reaches them as an exception they report in one line, before the generic host logs its own
+/// "Hosting failed to start" with a stack trace.
 /// </summary>
 public sealed class StartupChecks(IServiceProvider services) : IHostedService
 {
-    /// <exception cref="SettingsException">A key or client setting.</exception>
+    /// <exception cref="SettingsException">A key, client or schedule setting (several: an <see cref="AggregateException"/>).</exception>
     /// <exception cref="OptionsValidationException">Options validation (or an <see cref="AggregateException"/> of several).</exception>
     public static void Run(IServiceProvider services)
     {
         services.GetService<IStartupValidator>()?.Validate();
+        TimerSchedules.Check(services.GetRequiredService<IConfiguration>());
         services.GetRequiredService<SigningKeyRing>();
         services.GetRequiredService<Authenticator>();
+    }
+
+    /// <summary><see cref="Run"/>, then the tables created (once: the hosted service that also does it then finds them done).</summary>
+    /// <exception cref="StorageUnreachableException">Storage did not answer: a failure that may pass.</exception>
+    public static async Task RunAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        Run(services);
+        await services.GetRequiredService<TableInitializer>().EnsureCreatedAsync(cancellationToken);
     }
 
     public Task StartAsync(CancellationToken cancellationToken)

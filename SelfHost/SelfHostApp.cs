@@ -16,11 +16,17 @@ namespace AccessPmc.SelfHost;
 /// </summary>
 public sealed class SelfHostApp : IAsyncDisposable
 {
-    private SelfHostApp(WebApplication app, FunctionPlan plan, TimerClock clock)
+    /// <summary>The generic host's own category: on a failed start it logs "Hosting failed to start" with the stack trace.</summary>
+    private const string HostCategory = "Microsoft.Extensions.Hosting.Internal.Host";
+
+    private readonly StartLog startLog;
+
+    private SelfHostApp(WebApplication app, FunctionPlan plan, TimerClock clock, StartLog startLog)
     {
         App = app;
         Plan = plan;
         Clock = clock;
+        this.startLog = startLog;
     }
 
     public WebApplication App { get; }
@@ -64,6 +70,9 @@ public sealed class SelfHostApp : IAsyncDisposable
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
+        // A filter rule replaces the default minimum level for its category, hence Information here.
+        var startLog = new StartLog();
+        builder.Logging.AddFilter(HostCategory, level => level >= LogLevel.Information && !(startLog.Quiet && level >= LogLevel.Error));
 
         configureServices?.Invoke(builder.Services);
         builder.Services.AddAccessPmc(builder.Configuration);
@@ -80,7 +89,7 @@ public sealed class SelfHostApp : IAsyncDisposable
         // The client address from trusted proxies only (ProxyOptions), as the worker's own middleware does under the host.
         app.UseForwardedHeaders();
         app.Run(dispatcher.InvokeAsync);
-        return new SelfHostApp(app, plan, clock);
+        return new SelfHostApp(app, plan, clock, startLog);
     }
 
     public static FunctionPlan LoadPlan(CommandLine options, IConfiguration configuration)
@@ -111,8 +120,13 @@ public sealed class SelfHostApp : IAsyncDisposable
         try
         {
             host = Build(args);
-            StartupChecks.Run(host.App.Services);
+            await StartupChecks.RunAsync(host.App.Services);
+
+            // What can still fail here (a port in use) is reported below in one line: the host's own error
+            // record of it is a stack trace the operator would have to read past.
+            host.startLog.Quiet = true;
             await host.StartAsync();
+            host.startLog.Quiet = false;
         }
         catch (SelfHostStartupException e)
         {
@@ -134,5 +148,11 @@ public sealed class SelfHostApp : IAsyncDisposable
         }
 
         return 0;
+    }
+
+    /// <summary>Read by a logging filter on each record, so it can change after the logger is built.</summary>
+    private sealed class StartLog
+    {
+        public volatile bool Quiet;
     }
 }

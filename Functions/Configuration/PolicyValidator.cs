@@ -1,38 +1,20 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace AccessPmc.Functions.Configuration;
 
 /// <summary>
 /// The <see cref="AccessPmcOptions"/> rules attributes cannot express, each failure naming the setting as
-/// an environment variable: kinds keyed by their setting names (the old <c>long-term</c> form is refused
-/// with the new name), positive validities, allowed-hours windows, sites' time zones.
+/// an environment variable: positive validities, allowed-hours windows, sites' time zones. (Kind names the
+/// binder would ignore, such as the old <c>long-term</c> form, are refused by <see cref="SettingsShape"/>.)
 /// </summary>
-internal sealed class PolicyValidator(IConfiguration configuration) : IValidateOptions<AccessPmcOptions>
+internal sealed class PolicyValidator : IValidateOptions<AccessPmcOptions>
 {
     private const string Kinds = AccessPmcOptions.Section + "__Kinds__";
 
     public ValidateOptionsResult Validate(string? name, AccessPmcOptions options)
     {
-        var failures = KindKeys().Concat(KindPolicies(options)).Concat(TimeZones(options)).ToList();
+        var failures = KindPolicies(options).Concat(TimeZones(options)).ToList();
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
-    }
-
-    /// <summary>Keys under AccessPmc:Kinds the binder would silently ignore.</summary>
-    private IEnumerable<string> KindKeys()
-    {
-        var known = AccessPmc.Functions.KindPolicies.SettingNames;
-        foreach (var key in configuration.GetSection(AccessPmcOptions.Section + ":Kinds").GetChildren().Select(c => c.Key))
-        {
-            if (known.Values.Contains(key, StringComparer.OrdinalIgnoreCase))
-            {
-                continue;
-            }
-
-            yield return known.TryGetValue(key.ToLowerInvariant(), out var setting)
-                ? $"{Kinds}{key}: set the kind {key} as {Kinds}{setting}__MaxValidity (and __AllowedHours); an environment variable name cannot contain '-'."
-                : $"{Kinds}{key}: no such kind; the kinds are {string.Join(", ", known.Values)}.";
-        }
     }
 
     private static IEnumerable<string> KindPolicies(AccessPmcOptions options)

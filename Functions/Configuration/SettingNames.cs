@@ -40,6 +40,16 @@ public static partial class SettingNames
     public static string? FirstIn(string translated) =>
         Sections.Values.Select(s => Regex.Match(translated, $@"\b{s}__[A-Za-z0-9_]+")).Where(m => m.Success).OrderBy(m => m.Index).FirstOrDefault()?.Value;
 
+    /// <summary>The setting a line starts with (<c>AccessPmc__Sites__0__Code: …</c>, <c>AzureWebJobsStorage: …</c>), or null.</summary>
+    public static string? Leading(string line) =>
+        LeadingName().Match(line) is { Success: true } m
+        && (ReadDirectly.Contains(m.Groups["name"].Value) || Sections.Values.Any(s => m.Groups["name"].Value.StartsWith(s + "__", StringComparison.Ordinal)))
+            ? m.Groups["name"].Value
+            : null;
+
+    [GeneratedRegex(@"^(?<name>[A-Za-z_][A-Za-z0-9_-]*): ")]
+    private static partial Regex LeadingName();
+
     [GeneratedRegex(@"\b(?<type>[A-Z][A-Za-z0-9]*Options)(?<path>(?:\.[A-Za-z_][A-Za-z0-9_]*|\[\d+\])+)")]
     private static partial Regex MemberPath();
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using AccessPmc.Functions.Storage;
 using AccessPmc.PassFormat;
 using Microsoft.Extensions.Options;
 
@@ -25,6 +26,16 @@ public sealed partial record StartupFailure(bool IsRefusal, string Line)
         return new StartupFailure(parts.TrueForAll(p => p.IsRefusal), string.Join("; ", parts.SelectMany(p => p.Line.Split("; ")).Distinct()));
     }
 
+    /// <summary>
+    /// The binder's "Failed to convert configuration value 'x' at 'A:B' to type 'System.Int32'" as
+    /// <c>A__B: cannot be read as a whole number…</c>, or null for another message. The value itself is
+    /// not repeated: it may be a key.
+    /// </summary>
+    public static string? Unreadable(string message) =>
+        Unconvertible().Match(message) is { Success: true } m
+            ? $"{SettingNames.FromConfigurationPath(m.Groups["path"].Value)}: cannot be read as {Form(m.Groups["type"].Value.Split('.')[^1])}"
+            : null;
+
     private static IEnumerable<Exception> Flatten(Exception error) =>
         error is AggregateException aggregate ? aggregate.Flatten().InnerExceptions : [error];
 
@@ -32,17 +43,35 @@ public sealed partial record StartupFailure(bool IsRefusal, string Line)
     {
         SettingsException e => new(true, OneLine(e.Message)),
         OptionsValidationException e => new(true, string.Join("; ", e.Failures.Select(Validation))),
-        InvalidOperationException e when Unconvertible().Match(e.Message) is { Success: true } m =>
-            new(true, $"{SettingNames.FromConfigurationPath(m.Groups["path"].Value)}: cannot be read as {m.Groups["type"].Value.Split('.')[^1]}."),
+        InvalidOperationException e when Unreadable(e.Message) is { } line => new(true, line),
+        StorageUnreachableException e => new(false, OneLine(e.Message)),
         _ => new(false, $"{error.GetType().Name}: {OneLine(error.Message)}"),
     };
 
-    /// <summary>A validation failure that starts with the setting it is about.</summary>
+    /// <summary>The expected form of a value, as the operator would write it.</summary>
+    private static string Form(string type) => type switch
+    {
+        "Int32" or "Int64" or "Int16" or "UInt32" or "UInt64" or "UInt16" or "Byte" => "a whole number (digits only, e.g. 1500).",
+        "Boolean" => "true or false.",
+        "TimeSpan" => "a duration, days.hours:minutes:seconds: e.g. 366.00:00:00 for 366 days, 00:30:00 for 30 minutes.",
+        "Double" or "Single" or "Decimal" => "a number (e.g. 2.5).",
+        "DateTimeOffset" or "DateTime" => "a date and time (e.g. 2026-01-31T08:00:00Z).",
+        "Uri" => "a URL (e.g. https://pass.example.fr/).",
+        _ => $"a {type}.",
+    };
+
+    /// <summary>A validation failure that starts with the setting it is about, without the member name data annotations put first.</summary>
     private static string Validation(string failure)
     {
-        var line = OneLine(SettingNames.Translate(failure));
-        return SettingNames.FirstIn(line) is { } setting && !line.StartsWith(setting, StringComparison.Ordinal)
-            ? $"{setting}: {MemberPrefix().Replace(line, "")}"
+        var line = OneLine(SettingNames.Translate(DataAnnotation().Replace(failure, "${error}")));
+        if (SettingNames.Leading(line) is not null)
+        {
+            return line;
+        }
+
+        var bare = MemberPrefix().Replace(line, "");
+        return SettingNames.Leading(bare) is not null ? bare
+            : SettingNames.FirstIn(line) is { } setting ? $"{setting}: {bare}"
             : line;
     }
 
@@ -52,7 +81,11 @@ public sealed partial record StartupFailure(bool IsRefusal, string Line)
     [GeneratedRegex(@"^[A-Za-z0-9_]+: ")]
     private static partial Regex MemberPrefix();
 
-    /// <summary>The configuration binder's message for a value it cannot convert (the value itself is not repeated).</summary>
-    [GeneratedRegex(@"^Failed to convert configuration value (?:'.*' )?at '(?<path>[^']+)' to type '(?<type>[^']+)'")]
+    /// <summary>Reflection-based <c>ValidateDataAnnotations</c> wraps each message; the message itself is what the operator needs.</summary>
+    [GeneratedRegex(@"^DataAnnotation validation failed for '[^']*' members: '[^']*' with the error: '(?<error>.*)'\.$", RegexOptions.Singleline)]
+    private static partial Regex DataAnnotation();
+
+    /// <summary>The configuration binder's message for a value it cannot convert.</summary>
+    [GeneratedRegex(@"^Failed to convert configuration value (?:'.*' )?at '(?<path>[^']+)' to type '(?<type>[^']+)'", RegexOptions.Singleline)]
     private static partial Regex Unconvertible();
 }

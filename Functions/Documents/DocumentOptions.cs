@@ -13,30 +13,34 @@ public sealed class DocumentOptions
     public const string Section = "Documents";
 
     /// <summary>The institution, printed at the top of every document, e.g. "Université Pierre et Marie Curie".</summary>
-    [Required(ErrorMessage = "Documents__Organization is required: the institution printed on documents.")]
-    [MaxLength(80, ErrorMessage = "Documents__Organization: at most 80 characters.")]
+    [Required(ErrorMessage = "{0}: required; the institution printed at the top of every document.")]
+    [MaxLength(80, ErrorMessage = "{0}: at most {1} characters.")]
     public string Organization { get; set; } = "";
 
     /// <summary>GDPR data controller: name and postal address.</summary>
-    [Required(ErrorMessage = "Documents__Controller is required: the GDPR data controller, name and address.")]
-    [MaxLength(200, ErrorMessage = "Documents__Controller: at most 200 characters.")]
+    [Required(ErrorMessage = "{0}: required; the GDPR data controller, its name and postal address.")]
+    [MaxLength(200, ErrorMessage = "{0}: at most {1} characters.")]
     public string Controller { get; set; } = "";
 
     /// <summary>Where holders exercise their rights: the data protection officer's address or e-mail.</summary>
-    [Required(ErrorMessage = "Documents__Contact is required: where holders exercise their rights (DPO).")]
-    [MaxLength(120, ErrorMessage = "Documents__Contact: at most 120 characters.")]
+    [Required(ErrorMessage = "{0}: required; where holders exercise their rights (the DPO's address or e-mail).")]
+    [MaxLength(120, ErrorMessage = "{0}: at most {1} characters.")]
     public string Contact { get; set; } = "";
 
     /// <summary>Purpose of the processing in French; the catalogue's default when absent.</summary>
-    [MaxLength(300, ErrorMessage = "Documents__PurposeFr: at most 300 characters.")]
+    [MaxLength(300, ErrorMessage = "{0}: at most {1} characters.")]
     public string? PurposeFr { get; set; }
 
     /// <summary>Purpose of the processing in English; the catalogue's default when absent.</summary>
-    [MaxLength(300, ErrorMessage = "Documents__PurposeEn: at most 300 characters.")]
+    [MaxLength(300, ErrorMessage = "{0}: at most {1} characters.")]
     public string? PurposeEn { get; set; }
 
     public string Purpose(DocumentTexts texts) => (texts.Language == Contracts.DocumentLanguages.English ? PurposeEn : PurposeFr) ?? texts.DefaultPurpose;
 }
+
+/// <summary>The attributes above, with the setting's path in each message (generated, as for the other options).</summary>
+[OptionsValidator]
+public sealed partial class DocumentOptionsAttributes : IValidateOptions<DocumentOptions>;
 
 /// <summary>
 /// Checked at start: every text the documents print must be printable with the embedded font (nothing would be

@@ -10,8 +10,8 @@ public static class DocumentServiceCollectionExtensions
     {
         services.AddOptions<DocumentOptions>()
             .BindConfiguration(DocumentOptions.Section)
-            .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DocumentOptions>, DocumentOptionsAttributes>();
         services.AddSingleton<IValidateOptions<DocumentOptions>, DocumentOptionsValidator>();
         services.AddSingleton<PrintedPassFactory>();
         services.AddSingleton<DocumentRenderer>();

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using AccessPmc.Functions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace AccessPmc.Functions.Presence;
@@ -12,14 +13,14 @@ public sealed class PresenceOptions
     public const string Section = "Presence";
 
     /// <summary>Entries of one pass at two different sites closer in time than this are <c>travel_too_fast</c>; zero turns the rule off.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    [SettingRange(typeof(TimeSpan), "00:00:00", "1.00:00:00", ErrorMessage = "{0}: a duration from {1} to {2}, e.g. 00:30:00 for 30 minutes (00:00:00 turns the rule off).")]
     public TimeSpan TravelTime { get; set; } = TimeSpan.FromMinutes(30);
 
     /// <summary>This many forged or unknown-key codes from one scanner within <see cref="ProbeWindow"/> make a <c>probe</c>.</summary>
-    [Range(2, 10_000)]
+    [SettingRange(2, 10_000, ErrorMessage = "{0}: a whole number from {1} to {2}.")]
     public int ProbeCodes { get; set; } = 10;
 
-    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    [SettingRange(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = "{0}: a duration from {1} to {2}, e.g. 00:01:00 for one minute.")]
     public TimeSpan ProbeWindow { get; set; } = TimeSpan.FromMinutes(1);
 }
 

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using AccessPmc.Functions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace AccessPmc.Functions.Security;
@@ -11,14 +12,14 @@ public sealed class AuthOptions
     [ValidateEnumeratedItems]
     public List<ConfiguredClient> Clients { get; set; } = [];
 
-    [Range(1, 100_000)]
+    [SettingRange(1, 100_000, ErrorMessage = "{0}: a whole number from {1} to {2}.")]
     public int PermitsPerSecond { get; set; } = 200;
 
-    [Range(1, 100_000)]
+    [SettingRange(1, 100_000, ErrorMessage = "{0}: a whole number from {1} to {2}.")]
     public int Burst { get; set; } = 400;
 
     /// <summary>Failed authentications allowed per source address and minute, against key guessing and floods.</summary>
-    [Range(1, 100_000)]
+    [SettingRange(1, 100_000, ErrorMessage = "{0}: a whole number from {1} to {2}.")]
     public int FailuresPerMinute { get; set; } = 60;
 }
 
@@ -28,10 +29,11 @@ public sealed partial class AuthOptionsValidator : IValidateOptions<AuthOptions>
 
 public sealed class ConfiguredClient
 {
-    [Required]
+    [Required(ErrorMessage = "{0}: required; the client's name, e.g. bootstrap-admin.")]
+    [UniqueInList]
     public string Id { get; set; } = "";
 
-    [Required]
+    [Required(ErrorMessage = "{0}: required; issuer, scanner or admin.")]
     public string Role { get; set; } = "";
 
     /// <summary>The key itself (hashed as soon as it is read) or, better, its SHA-256 in hex.</summary>

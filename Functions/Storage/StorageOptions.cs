@@ -16,6 +16,10 @@ public sealed class StorageOptions
 
     /// <summary>Prefix for every table name, so several deployments (or test classes) share one account.</summary>
     public string TablePrefix { get; set; } = "";
+
+    /// <summary>The setting the connection string comes from, as the operator types it.</summary>
+    public static string SettingIn(IConfiguration configuration) =>
+        string.IsNullOrWhiteSpace(configuration[$"{Section}:{nameof(ConnectionString)}"]) ? HostSetting : $"{Section}__{nameof(ConnectionString)}";
 }
 
 /// <summary>
@@ -27,12 +31,10 @@ internal sealed class StorageOptionsValidator(IConfiguration configuration) : IV
 {
     public ValidateOptionsResult Validate(string? name, StorageOptions options)
     {
-        var setting = string.IsNullOrWhiteSpace(configuration[$"{StorageOptions.Section}:{nameof(StorageOptions.ConnectionString)}"])
-            ? StorageOptions.HostSetting
-            : $"{StorageOptions.Section}__{nameof(StorageOptions.ConnectionString)}";
+        var setting = StorageOptions.SettingIn(configuration);
         if (string.IsNullOrWhiteSpace(options.ConnectionString))
         {
-            return ValidateOptionsResult.Fail($"{StorageOptions.HostSetting}: not set; give a storage connection string (or Storage__ConnectionString), e.g. UseDevelopmentStorage=true for Azurite on its default ports.");
+            return ValidateOptionsResult.Fail($"{StorageOptions.HostSetting}: not set; give the storage connection string, e.g. UseDevelopmentStorage=true for Azurite on its default ports (Storage__ConnectionString, when set, is used instead).");
         }
 
         try

@@ -1,4 +1,5 @@
 using System.Reflection;
+using AccessPmc.Functions.Configuration;
 using AccessPmc.SelfHost.Http;
 using NCrontab;
 
@@ -106,20 +107,26 @@ public static class FunctionPlanner
     private static TimerFunction PlanTimer(FunctionMetadata function, BindingMetadata trigger, FunctionTarget target, Func<string, string?> setting)
     {
         var schedule = trigger.Schedule ?? throw Refuse(function, "the timer trigger has no schedule.");
+        CrontabSchedule cron;
         if (schedule.Length > 2 && schedule.StartsWith('%') && schedule.EndsWith('%'))
         {
+            // A schedule from a setting is refused naming the setting, as the app itself does under the Functions host.
             var name = schedule[1..^1];
-            schedule = setting(name) is { Length: > 0 } value ? value : throw Refuse(function, $"schedule setting %{name}% is not set.");
+            schedule = setting(name) ?? "";
+            cron = TimerSchedules.Parse(name, schedule);
         }
-
-        var fields = schedule.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
-        if (fields != 6)
+        else
         {
-            throw Refuse(function, $"schedule '{schedule}' has {fields} fields; SelfHost needs a 6-field NCRONTAB expression (with seconds), e.g. '0 */5 * * * *'.");
+            var fields = schedule.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+            if (fields != 6)
+            {
+                throw Refuse(function, $"schedule '{schedule}' has {fields} fields; SelfHost needs a 6-field NCRONTAB expression (with seconds), e.g. '0 */5 * * * *'.");
+            }
+
+            cron = CrontabSchedule.TryParse(schedule, new CrontabSchedule.ParseOptions { IncludingSeconds = true })
+                ?? throw Refuse(function, $"schedule '{schedule}' is not a valid NCRONTAB expression.");
         }
 
-        var cron = CrontabSchedule.TryParse(schedule, new CrontabSchedule.ParseOptions { IncludingSeconds = true })
-            ?? throw Refuse(function, $"schedule '{schedule}' is not a valid NCRONTAB expression.");
         var arguments = Arguments(function, target.Method, ArgumentKind.TimerInfo, []);
         CheckReturn(function, target.Method, http: false);
         return new TimerFunction(function.Name, schedule, cron, trigger.RunOnStartup, target with { Arguments = arguments });

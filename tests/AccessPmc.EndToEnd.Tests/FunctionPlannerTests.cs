@@ -28,6 +28,8 @@ public sealed class FunctionPlannerTests
 
     private static string Refusal(params string[] functions) => Assert.Throws<SelfHostStartupException>(() => Plan(functions)).Message;
 
+    private static string SettingRefusal(params string[] functions) => Assert.Throws<AccessPmc.PassFormat.SettingsException>(() => Plan(functions)).Message;
+
     [Fact]
     public void SupportedFunctionsArePlannedInMetadataOrder()
     {
@@ -67,12 +69,16 @@ public sealed class FunctionPlannerTests
         Assert.StartsWith("Function 'R': return type Task`1 cannot be written", Refusal(Http("R", "ReturnsText", "r")));
 
     [Fact]
-    public void AFiveFieldCronIsRefused() =>
-        Assert.StartsWith("Function 'T': schedule '*/5 * * * *' has 5 fields; SelfHost needs a 6-field NCRONTAB expression", Refusal(Timer("T", "%FiveFields%")));
+    public void AFiveFieldCronInTheMetadataIsRefusedNamingTheFunction() =>
+        Assert.StartsWith("Function 'T': schedule '*/5 * * * *' has 5 fields; SelfHost needs a 6-field NCRONTAB expression", Refusal(Timer("T", "*/5 * * * *")));
 
     [Fact]
-    public void AnUnresolvedSettingIsRefused() =>
-        Assert.Equal("Function 'T': schedule setting %Missing% is not set.", Refusal(Timer("T", "%Missing%")));
+    public void AFiveFieldCronFromASettingIsRefusedNamingTheSetting() =>
+        Assert.StartsWith("FiveFields: '*/5 * * * *' has 5 fields; write 6 fields", SettingRefusal(Timer("T", "%FiveFields%")), StringComparison.Ordinal);
+
+    [Fact]
+    public void AnUnsetScheduleSettingIsRefusedNamingTheSetting() =>
+        Assert.StartsWith("Missing: not set; give the schedule as 6 fields", SettingRefusal(Timer("T", "%Missing%")), StringComparison.Ordinal);
 
     [Fact]
     public void AnAuthLevelOtherThanAnonymousIsRefused() =>

@@ -90,7 +90,7 @@ public static class BackupCommand
         var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         if (envFile is not null)
         {
-            foreach (var line in File.ReadLines(envFile).Select(l => l.Trim()).Where(l => l.Length > 0 && l[0] is not ('#' or ';')))
+            foreach (var line in ReadEnvFile(envFile).Select(l => l.Trim()).Where(l => l.Length > 0 && l[0] is not ('#' or ';')))
             {
                 var (name, value) = line.Split('=', 2) is [var n, var v] ? (n.Trim(), v.Trim()) : throw new UsageException($"{envFile}: not NAME=value: {line.Split('=')[0]}");
                 settings[name] = value is ['"', .., '"'] or ['\'', .., '\''] ? value[1..^1] : value;
@@ -103,6 +103,25 @@ public static class BackupCommand
         }
 
         return settings;
+    }
+
+    /// <summary>The file's lines; a file that cannot be read is a usage error naming the option, not the runtime's bare message.</summary>
+    private static string[] ReadEnvFile(string path)
+    {
+        try
+        {
+            return File.ReadAllLines(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            var why = e switch
+            {
+                FileNotFoundException or DirectoryNotFoundException => "no such file",
+                UnauthorizedAccessException => "permission denied (run it as the user that can read the file, e.g. with sudo)",
+                _ => e.Message.ReplaceLineEndings(" "),
+            };
+            throw new UsageException($"--env-file {path}: cannot read it: {why}.");
+        }
     }
 
     private sealed record Arguments(bool Export, string Directory, string? EnvFile, int PageSize)

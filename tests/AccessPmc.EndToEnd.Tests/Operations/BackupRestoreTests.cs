@@ -136,6 +136,15 @@ public sealed class BackupRestoreTests(AzuriteFixture azurite) : IDisposable
         Assert.Contains("importing again", output.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AnEnvFileThatCannotBeReadIsAUsageErrorNamingTheOption()
+    {
+        var output = new StringWriter();
+
+        Assert.Equal(2, await BackupAsync(["export"], output, CancellationToken.None, "--env-file", "/nonexistent/accesspmc.env"));
+        Assert.Equal("backup: --env-file /nonexistent/accesspmc.env: cannot read it: no such file.\n", output.ToString().ReplaceLineEndings("\n"));
+    }
+
     private Task<RunningHost> StartAsync()
     {
         var settings = RunningHost.Settings(azurite.ConnectionString);

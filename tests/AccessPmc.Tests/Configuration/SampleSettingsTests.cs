@@ -53,6 +53,22 @@ public sealed partial class SampleSettingsTests
         Assert.DoesNotContain("AZURE_FUNCTIONS_ENVIRONMENT=Development", lines);
     }
 
+    /// <summary>Unknown names are refused at start: every setting either example lists must be one the app knows.</summary>
+    [Fact]
+    public void TheAppAcceptsEverySettingBothExamplesList()
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "local.settings.sample.json")));
+        var sample = doc.RootElement.GetProperty("Values").EnumerateObject()
+            .ToDictionary(p => p.Name.Replace("__", ":", StringComparison.Ordinal), p => (string?)p.Value.GetString());
+        var production = File.ReadAllLines(Path.Combine(RepoPaths.Root, "deploy", "accesspmc.env"))
+            .Where(l => l.Length > 0 && !l.StartsWith('#')).Select(l => l.Split('=', 2))
+            .ToDictionary(p => p[0].Replace("__", ":", StringComparison.Ordinal), p => (string?)p[1]);
+        production["AzureWebJobsStorage"] = "UseDevelopmentStorage=true";
+
+        Assert.Null(SettingsRead.RefusalOf(sample));
+        Assert.Null(SettingsRead.RefusalOf(production));
+    }
+
     [Fact]
     public void EverySettingNameIsAValidEnvironmentVariable()
     {

@@ -1,5 +1,6 @@
 using AccessPmc.Functions;
 using AccessPmc.Functions.Configuration;
+using AccessPmc.Functions.Storage;
 using AccessPmc.PassFormat;
 using Microsoft.Extensions.Options;
 
@@ -26,7 +27,32 @@ public sealed class StartupFailureTests
     {
         var failure = StartupFailure.From(new InvalidOperationException("Failed to convert configuration value 's3cret' at 'Auth:Burst' to type 'System.Int32'."));
 
-        Assert.Equal((true, "Auth__Burst: cannot be read as Int32."), (failure.IsRefusal, failure.Line));
+        Assert.Equal((true, "Auth__Burst: cannot be read as a whole number (digits only, e.g. 1500)."), (failure.IsRefusal, failure.Line));
+    }
+
+    [Fact]
+    public void ALineThatAlreadyStartsWithASettingReadByNameIsKept()
+    {
+        var failure = StartupFailure.From(new OptionsValidationException("", typeof(StorageOptions), ["AzureWebJobsStorage: not set; (Storage__ConnectionString, when set, is used instead)."]));
+
+        Assert.Equal("AzureWebJobsStorage: not set; (Storage__ConnectionString, when set, is used instead).", failure.Line);
+    }
+
+    [Fact]
+    public void AReflectionDataAnnotationMessageIsUnwrapped()
+    {
+        var failure = StartupFailure.From(new OptionsValidationException("", typeof(StorageOptions),
+            ["DataAnnotation validation failed for 'DocumentOptions' members: 'Organization' with the error: 'DocumentOptions.Organization: required.'."]));
+
+        Assert.Equal("Documents__Organization: required.", failure.Line);
+    }
+
+    [Fact]
+    public void StorageNotAnsweringIsAFailureInItsOwnWords()
+    {
+        var failure = StartupFailure.From(new StorageUnreachableException("AzureWebJobsStorage: table storage at http://127.0.0.1:1/x is unreachable (Connection refused).", new IOException()));
+
+        Assert.Equal((false, "AzureWebJobsStorage: table storage at http://127.0.0.1:1/x is unreachable (Connection refused)."), (failure.IsRefusal, failure.Line));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using AccessPmc.Functions;
+using AccessPmc.Functions.Configuration;
 using AccessPmc.Functions.Documents;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,8 +11,8 @@ namespace AccessPmc.Tests.Documents;
 public sealed class DocumentSettingsTests
 {
     [Theory]
-    [InlineData("Documents:Organization", "", "Documents__Organization is required")]
-    [InlineData("Documents:Contact", null, "Documents__Contact is required")]
+    [InlineData("Documents:Organization", "", "Documents__Organization: required; the institution")]
+    [InlineData("Documents:Contact", null, "Documents__Contact: required; where holders exercise their rights")]
     [InlineData("Documents:Controller", "Université Exemple\n4 place Jussieu", "Documents__Controller: only characters the document font prints")]
     [InlineData("Documents:PurposeEn", "Access control 漢", "Documents__PurposeEn: only characters the document font prints")]
     [InlineData("AccessPmc:Sites:1:Name", "Campus Jussieu, bâtiment des sciences de la vie et de la Terre", "AccessPmc__Sites__1__Name: at most 60")]
@@ -22,7 +23,7 @@ public sealed class DocumentSettingsTests
 
         var refused = Assert.Throws<OptionsValidationException>(() => Documents(settings));
 
-        Assert.Contains(message, refused.Message, StringComparison.Ordinal);
+        Assert.Contains(message, StartupFailure.From(refused).Line, StringComparison.Ordinal);
     }
 
     [Fact]
