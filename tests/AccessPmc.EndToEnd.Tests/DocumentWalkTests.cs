@@ -38,6 +38,6 @@ public sealed class DocumentWalkTests(AzuriteFixture azurite) : IAsyncLifetime
         var refused = await Assert.ThrowsAsync<OptionsValidationException>(
             () => RunningHost.StartAsync(azurite, new Dictionary<string, string?> { ["Documents:Controller"] = null }));
 
-        Assert.Contains("Documents__Controller is required", refused.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Documents__Controller: required", AccessPmc.Functions.Configuration.StartupFailure.From(refused).Line, StringComparison.Ordinal);
     }
 }
