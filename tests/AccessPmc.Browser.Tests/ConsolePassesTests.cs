@@ -83,6 +83,30 @@ public sealed class ConsolePassesTests(ScannerFixture server) : IClassFixture<Sc
     }
 
     [Fact]
+    public async Task AnEndDateTypedWithoutItsTimeIsFlaggedAndNothingIsIssued()
+    {
+        // The browser reads a half-typed date as empty: sent, it would give the kind's longest validity.
+        var console = await ConsolePage.SignInAsync(context, TestApp.IssuerKey);
+        await console.Page.GotoAsync("console/#passes/issue");
+        var form = console.Page.Locator("#issue-form");
+        await form.GetByLabel("Prénom").FillAsync("Paul");
+        await form.GetByLabel("Nom", new() { Exact = true }).FillAsync("Langevin");
+        await form.GetByLabel("Type").SelectOptionAsync("temporary");
+        await form.GetByLabel("Pierre et Marie Curie (PMC)").CheckAsync();
+        var until = form.GetByLabel("Fin (facultatif)");
+        await until.FocusAsync();
+        await until.PressSequentiallyAsync("03052030");
+        var sent = 0;
+        console.Page.Request += (_, r) => sent += r.Url.EndsWith("/api/passes", StringComparison.Ordinal) && r.Method == "POST" ? 1 : 0;
+
+        await form.GetByRole(AriaRole.Button, new() { Name = "Délivrer" }).ClickAsync();
+
+        await Expect(console.Page.Locator("#issue-validUntil-error")).ToHaveTextAsync("Date ou heure incomplète\u202F: complétez les deux, ou videz le champ.");
+        await Expect(until).ToHaveAttributeAsync("aria-invalid", "true");
+        Assert.Equal(0, sent);
+    }
+
+    [Fact]
     public async Task ACsvOf300RowsWithTwoBadRowsMovesTheProgressBarListsExactlyThoseTwoAndASecondSendingCreatesNoDuplicate()
     {
         var csv = new StringBuilder("givenName;familyName;kind;validFrom;sites\r\n");

@@ -91,6 +91,7 @@ public sealed class ScannerScreensTests(ScannerFixture server) : IClassFixture<S
         var verdict = await page.VerdictAsync();
 
         Assert.Equal(("invalid", "Refusé", "Laissez-passer révoqué", "J. DUPONT"), (verdict.Result, verdict.Title, verdict.Reason, verdict.Label));
+        Assert.DoesNotContain("Valable", verdict.Details, StringComparison.Ordinal); // an end date beside "revoked" reads as "valid"
         await page.ScreenshotAsync("5-red-revoked");
         await page.AssertAccessibleAsync("revoked verdict");
     }
@@ -127,6 +128,25 @@ public sealed class ScannerScreensTests(ScannerFixture server) : IClassFixture<S
         Assert.Equal(("invalid", "Non valable sur ce site · Sites du laissez-passer\u202F: JUSSIEU", "J. DUPONT"), (online.Result, online.Reason, online.Label));
         Assert.Equal((online.Result, online.Reason), (offline.Result, offline.Reason));
         Assert.StartsWith("Vérifié hors ligne", offline.Offline, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OfflineAnEntrySaysPresenceIsNotCheckedAndTheStatusBarStaysInSight()
+    {
+        var pass = await server.IssueAsync("PMC");
+        var page = await EnrolledAsync();
+        await page.Page.SetViewportSizeAsync(360, 740);
+        await page.Page.GetByText("Entrée", new() { Exact = true }).ClickAsync();
+        await page.Page.RouteAsync("**/api/verify", route => route.AbortAsync());
+
+        await page.TypeCodeAsync(pass.Code);
+        var verdict = await page.VerdictAsync();
+        await page.DismissAsync();
+        var network = await page.Page.Locator("#status-network").BoundingBoxAsync();
+
+        Assert.Equal("valid", verdict.Result);
+        Assert.EndsWith("Entrées et capacité non contrôlées hors ligne", verdict.Offline, StringComparison.Ordinal);
+        Assert.True(network is { } box && box.Y + box.Height <= 740, $"the network status is at {network?.Y} on a 740 px screen");
     }
 
     [Fact]

@@ -50,6 +50,14 @@ export function createIssueForm({ api, me, i18n }) {
   async function submit() {
     clearFieldErrors(errorTargets.form, errorTargets.summary);
     $('issue-result').hidden = true;
+    // A date typed without its time reads as an empty field, which the service would take as "the longest
+    // validity": the one check the form makes itself, since the service never sees what was typed.
+    const incomplete = ['validFrom', 'validUntil'].filter((f) => $(`issue-${f}`).validity.badInput);
+    if (incomplete.length > 0) {
+      const errors = Object.fromEntries(incomplete.map((f) => [f, [i18n.t('issue.incompleteTime')]]));
+      showFieldErrors(i18n, new Refused(400, 'validation_failed', null, { errors }), { ...errorTargets, lead: i18n.t('issue.failed') });
+      return;
+    }
     try {
       const { json } = await api.issue(request(), key);
       key = crypto.randomUUID();

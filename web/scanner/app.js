@@ -179,10 +179,14 @@ async function signOut() {
 
 function wire() {
   // Until the agent touches the app, browsers keep it silent: say so, rather than let a verdict pass without its beep.
+  // The line goes once the gesture is over: removed at pointerdown, it would shift the page under the finger and
+  // the tap would land beside the control it was meant for.
   $('status-sound').hidden = audioReady();
-  const unlock = () => { unlockAudio(); $('status-sound').hidden = true; };
-  addEventListener('pointerdown', unlock, { once: true });
-  addEventListener('keydown', unlock, { once: true });
+  const hideSound = () => setTimeout(() => { $('status-sound').hidden = true; }, 0);
+  addEventListener('pointerdown', unlockAudio, { once: true });
+  addEventListener('keydown', unlockAudio, { once: true });
+  addEventListener('click', hideSound, { once: true, capture: true });
+  addEventListener('keyup', hideSound, { once: true });
   listenForWedge(handle);
   $('setup-form').addEventListener('submit', (e) => { e.preventDefault(); enrol(normaliseKey($('setup-key').value)); });
   $('manual-form').addEventListener('submit', (e) => {

@@ -49,8 +49,14 @@ export function createVerdictView(root, i18n) {
   function offlineText(verdict) {
     if (!verdict.offline) return null;
     const age = i18n.age(verdict.revocationsAgeMs);
-    return `${i18n.t('verdict.offline')} · ${i18n.t(verdict.revocationsOld ? 'verdict.revocationsOld' : 'verdict.revocations', { age })}`;
+    const lines = [i18n.t('verdict.offline'), i18n.t(verdict.revocationsOld ? 'verdict.revocationsOld' : 'verdict.revocations', { age })];
+    // Presence lives on the server: offline, an entry is neither counted against capacity nor checked for passback.
+    if (verdict.direction === 'entry' || verdict.direction === 'exit') lines.push(i18n.t('verdict.presenceUnchecked'));
+    return lines.join(' · ');
   }
+
+  // The end of validity explains a valid or an expired pass; beside "revoked" or "wrong site" it reads as "valid".
+  const untilShown = (verdict) => verdict.validUntil && (verdict.result === 'valid' || verdict.reason === 'expired');
 
   function hide() {
     clearTimeout(timer);
@@ -81,7 +87,7 @@ export function createVerdictView(root, i18n) {
       // Online or offline, the label is shown with anything hidden in it made visible (passes signed before D62).
       line('verdict-label', visibleText(verdict.label));
       line('verdict-kind', verdict.kind ? i18n.t(`kind.${verdict.kind}`) : null);
-      line('verdict-until', verdict.validUntil ? i18n.t('verdict.until', { date: i18n.dateTime(verdict.validUntil) }) : null);
+      line('verdict-until', untilShown(verdict) ? i18n.t('verdict.until', { date: i18n.dateTime(verdict.validUntil) }) : null);
       line('verdict-presence', [directionText(verdict), presenceText(verdict.presence)].filter(Boolean).join(' · ') || null);
       line('verdict-hint', verdict.hint ? i18n.t('verdict.advice', { text: i18n.t(`hint.${verdict.hint}`) }) : null);
       line('verdict-offline', offlineText(verdict));
