@@ -69,12 +69,14 @@ export function createPasses(ctx) {
     }
   }
 
+  // "eloise" finds "Éloïse": people type names without their accents.
+  const folded = (text) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
   // Names stored before D62 may hide or reorder characters: shown with them made visible.
   const holder = (p) => visibleText([p.givenName, p.familyName].filter(Boolean).join(' ') || p.displayLabel) || shortId(p.id);
 
   function matches(p, filter) {
-    const text = `${p.givenName ?? ''} ${p.familyName ?? ''} ${p.displayLabel ?? ''} ${p.id}`.toLowerCase();
-    return filter.split(/\s+/).every((word) => text.includes(word));
+    const text = folded(`${p.givenName ?? ''} ${p.familyName ?? ''} ${p.displayLabel ?? ''} ${p.id}`);
+    return folded(filter).split(/\s+/).every((word) => text.includes(word));
   }
 
   function render() {
