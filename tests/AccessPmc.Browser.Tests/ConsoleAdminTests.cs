@@ -100,7 +100,7 @@ public sealed class ConsoleAdminTests(ScannerFixture server) : IClassFixture<Sca
 
         await Expect(row.Locator("td")).ToContainTextAsync(["M. CURIE", "Longue durée", "", "scanner-pmc", pass.Id[..8]]);
         var occupancy = (await server.Host.Admin.GetSitePresenceAsync("PMC")).Occupancy;
-        await Expect(console.Page.Locator("#presence-summary")).ToContainTextAsync($"Pierre et Marie Curie : {occupancy} présents sur 200");
+        await Expect(console.Page.Locator("#presence-summary")).ToContainTextAsync($"Pierre et Marie Curie : {occupancy} {(occupancy < 2 ? "présent" : "présents")} sur 200");
         var download = await console.Page.RunAndWaitForDownloadAsync(() => console.Page.GetByRole(AriaRole.Button, new() { Name = "Télécharger (CSV)" }).ClickAsync());
         Assert.Contains("M. CURIE", await File.ReadAllTextAsync((await download.PathAsync())!, Encoding.UTF8), StringComparison.Ordinal);
         await console.ScreenshotAsync("presence");

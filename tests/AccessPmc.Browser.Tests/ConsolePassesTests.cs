@@ -124,7 +124,7 @@ public sealed class ConsolePassesTests(ScannerFixture server) : IClassFixture<Sc
 
         await console.Page.GetByLabel("Fichier CSV", new() { Exact = true }).SetInputFilesAsync(file);
         await console.Page.GetByRole(AriaRole.Button, new() { Name = "Envoyer" }).ClickAsync();
-        await Expect(console.Page.Locator("#batch-status")).ToHaveTextAsync("Terminé : 298 créés, 0 déjà délivrés, 2 refusés (fichier lu en utf-8).", new() { Timeout = 60_000 });
+        await Expect(console.Page.Locator("#batch-status")).ToHaveTextAsync("Terminé : 298 créés, 0 déjà délivré, 2 refusés (fichier lu en utf-8).", new() { Timeout = 60_000 });
 
         var seen = await console.Page.EvaluateAsync<int[]>("() => window.progressSeen");
         Assert.Equal([0, 100, 200, 300], seen.Distinct());
@@ -139,7 +139,7 @@ public sealed class ConsolePassesTests(ScannerFixture server) : IClassFixture<Sc
         await console.AssertAccessibleAsync("CSV upload results");
 
         await console.Page.GetByRole(AriaRole.Button, new() { Name = "Envoyer" }).ClickAsync();
-        await Expect(console.Page.Locator("#batch-status")).ToHaveTextAsync("Terminé : 0 créés, 298 déjà délivrés, 2 refusés (fichier lu en utf-8).", new() { Timeout = 60_000 });
+        await Expect(console.Page.Locator("#batch-status")).ToHaveTextAsync("Terminé : 0 créé, 298 déjà délivrés, 2 refusés (fichier lu en utf-8).", new() { Timeout = 60_000 });
         Assert.Equal(298, await CountPassesAsync(p => p.GivenName!.StartsWith("Agent", StringComparison.Ordinal)));
     }
 
@@ -162,7 +162,7 @@ public sealed class ConsolePassesTests(ScannerFixture server) : IClassFixture<Sc
         var sheet = await console.Page.RunAndWaitForDownloadAsync(() =>
             console.Page.GetByRole(AriaRole.Button, new() { Name = "Imprimer la sélection (1)" }).ClickAsync());
         Assert.Equal("passes-sheet.pdf", sheet.SuggestedFilename);
-        await Expect(console.Page.Locator("#toast")).ToHaveTextAsync("PDF prêt : 1 imprimés, 0 refusés (listés en dernière page).");
+        await Expect(console.Page.Locator("#toast")).ToHaveTextAsync("PDF prêt : 1 imprimé, 0 refusé (listés en dernière page).");
 
         await console.Page.GetByRole(AriaRole.Button, new() { Name = "Révoquer le laissez-passer de Paul Langevin" }).ClickAsync();
         var dialog = console.Page.GetByRole(AriaRole.Dialog);

@@ -1,5 +1,6 @@
-// One string catalogue per language (JSON, French first); {name} placeholders; DOM elements say which
-// string they show with data-i18n (text), data-i18n-label (aria-label) or data-i18n-placeholder.
+// One string catalogue per language (JSON, French first); {name} placeholders, and {name|one|other} for a word
+// that agrees with the count in `name` (Intl.PluralRules: French "0 créé, 1 créé, 2 créés", English "1 row, 0 rows").
+// DOM elements say which string they show with data-i18n (text), data-i18n-label (aria-label) or data-i18n-placeholder.
 
 /**
  * @param {Record<string, Record<string, string>>} catalogues by language code; the first one is the default
@@ -11,7 +12,10 @@ export function createI18n(catalogues, lang) {
 
   const t = (key, vars = {}) => {
     const text = catalogues[current][key] ?? catalogues[languages[0]][key] ?? key;
-    return text.replace(/\{(\w+)\}/g, (_, name) => (name in vars ? String(vars[name]) : `{${name}}`));
+    const plural = new Intl.PluralRules(current === 'fr' ? 'fr-FR' : 'en-GB');
+    return text
+      .replace(/\{(\w+)\|([^|}]*)\|([^}]*)\}/g, (_, name, one, other) => (plural.select(Number(vars[name])) === 'one' ? one : other))
+      .replace(/\{(\w+)\}/g, (_, name) => (name in vars ? String(vars[name]) : `{${name}}`));
   };
 
   const apply = (root = document) => {

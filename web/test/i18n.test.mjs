@@ -32,3 +32,11 @@ test('placeholders are filled, and an unknown key shows itself rather than nothi
   assert.equal(i18n.lang, 'fr');
   assert.equal(i18n.age(3 * 3600_000), 'il y a 3 h');
 });
+
+test('a word agrees with its count as each language says: French 0 and 1 singular, English only 1', () => {
+  const catalogue = { n: '{n} {n|ligne refusée|lignes refusées}' };
+  const i18n = createI18n({ fr: catalogue, en: { n: '{n} {n|row|rows}' } }, 'fr');
+  assert.deepEqual([0, 1, 2].map((n) => i18n.t('n', { n })), ['0 ligne refusée', '1 ligne refusée', '2 lignes refusées']);
+  i18n.set('en');
+  assert.deepEqual([0, 1, 2].map((n) => i18n.t('n', { n })), ['0 rows', '1 row', '2 rows']);
+});
