@@ -35,6 +35,9 @@ public sealed class ScannerRollCallTests(ScannerFixture server) : IClassFixture<
         Assert.Matches(@"2\d{3}.* \d{2}:\d{2}$", cells[2]);
         await page.ScreenshotAsync("scanner-rollcall");
         await page.AssertAccessibleAsync("roll-call");
+        await page.Page.SetViewportSizeAsync(360, 740);
+        Assert.True(await page.Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= 360"), "the roll-call is wider than a 360 px phone");
+        await Expect(page.Page.GetByRole(AriaRole.Button, new() { Name = "Imprimer" })).ToBeInViewportAsync();
 
         await page.Page.GetByRole(AriaRole.Button, new() { Name = "Retour au scan" }).ClickAsync();
         await page.WaitForScanScreenAsync();
