@@ -23,11 +23,14 @@ public sealed class OffsetTimeConverter : JsonConverter<DateTimeOffset>
     public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         var text = reader.TokenType == JsonTokenType.String ? reader.GetString()! : throw new JsonException($"{Refusal}, as a string.");
-        var normalized = text.EndsWith('Z') ? text[..^1] + "+00:00" : text;
-        return DateTimeOffset.TryParseExact(normalized, Formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value)
+        return TryParse(text, out var value)
             ? value
             : throw new JsonException($"{Refusal}, e.g. 2026-03-16T08:00:00+01:00 or 2026-03-16T07:00:00Z (a date alone, or a time without offset, would depend on the server's zone).");
     }
+
+    /// <summary>The one reading of a time with its date and offset, for bodies and query strings alike.</summary>
+    public static bool TryParse(string text, out DateTimeOffset value) =>
+        DateTimeOffset.TryParseExact(text.EndsWith('Z') ? text[..^1] + "+00:00" : text, Formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
 
     public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) => writer.WriteStringValue(value);
 }

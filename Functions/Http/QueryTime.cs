@@ -1,12 +1,12 @@
-using System.Globalization;
 using AccessPmc.Contracts;
 using AccessPmc.Functions.Passes;
 
 namespace AccessPmc.Functions.Http;
 
 /// <summary>
-/// A time in a query string (<c>GET /api/stats</c>, <c>GET /api/anomalies</c>): ISO 8601 with an explicit offset
-/// (<c>Z</c> or <c>±hh:mm</c>; without one it would depend on the server's zone), within the service's dates
+/// A time in a query string (<c>GET /api/stats</c>, <c>GET /api/anomalies</c>): read as in bodies
+/// (<see cref="OffsetTimeConverter.TryParse"/>: ISO 8601 with an explicit offset, <c>Z</c> or <c>±hh:mm</c>;
+/// without one it would depend on the server's zone), within the service's dates
 /// (<see cref="PassRules.EarliestDate"/> to <see cref="PassRules.LatestDate"/>). Errors: 400 <c>invalid_date</c>,
 /// <c>date_out_of_range</c>, naming the parameter.
 /// </summary>
@@ -20,9 +20,7 @@ public static class QueryTime
             return new Checked<DateTimeOffset?>(null, null);
         }
 
-        var t = text.IndexOf('T', StringComparison.Ordinal);
-        if (t <= 0 || !(text.EndsWith('Z') || text.LastIndexOfAny(['+', '-']) > t)
-            || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value))
+        if (!OffsetTimeConverter.TryParse(text, out var value))
         {
             // A '+' sent as is arrives as a space (form encoding): say so, it is the usual cause.
             var hint = text.Contains(' ', StringComparison.Ordinal) ? " Send a '+' offset as %2B." : "";
